@@ -1,0 +1,133 @@
+// Background entry: registers every listener synchronously at the top level
+// (the service worker / event page can be stopped at any moment and is woken
+// by the next event, which must find its listener already there) and nothing
+// else. Work waits on one ready promise: the settings.
+import { maskUrl } from '../core/index.ts';
+import browser, { isFirefox } from '../shared/browser.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import { forgetTab, showCount } from './badge.ts';
+import { startCapture } from './capture.ts';
+import { clearSite, planClear } from './clear-site.ts';
+import { viewOf } from './diagnosis.ts';
+import { refreshPanel } from './panel.ts';
+import { record } from './recorder.ts';
+import { createRouter, type Handlers } from './router.ts';
+import { challengedHttpAuth, signInTarget } from './sign-in-target.ts';
+import {
+  commitTab,
+  onSettingsChanged,
+  readSettings,
+  readTab,
+  removeTab,
+  writeSettings,
+} from './store.ts';
+
+let settings: Settings = DEFAULT_SETTINGS;
+// Capture reads this set on every response; it is filled from the settings.
+const statuses = new Set<number>(DEFAULT_SETTINGS.statuses);
+function apply(s: Settings) {
+  settings = s;
+  statuses.clear();
+  for (const n of s.statuses) statuses.add(n);
+}
+const ready: Promise<unknown> = readSettings().then(apply, () => apply(DEFAULT_SETTINGS));
+onSettingsChanged(apply);
+
+startCapture(browser.webRequest, {
+  statuses,
+  firefox: isFirefox(),
+  onCapture: (c) =>
+    void record(c, ready).then(() => {
+      // A top-level 401's document is not there yet: the commit injects the panel.
+      if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
+    }),
+});
+
+browser.webNavigation.onCommitted.addListener((d) => {
+  if (d.frameId !== 0) return;
+  void (async () => {
+    await ready;
+    const t = await commitTab(d.tabId, d.timeStamp, maskUrl(d.url));
+    await showCount(d.tabId, t.count, true);
+    if (t.count > 0) await refreshPanel(d.tabId, settings);
+  })();
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  void removeTab(tabId);
+});
+
+async function view(tabId: number) {
+  const t = await readTab(tabId);
+  if (settings.retentionMinutes > 0) {
+    const oldest = Date.now() - settings.retentionMinutes * 60_000;
+    t.records = t.records.filter((r) => r.time >= oldest);
+  }
+  return viewOf(tabId, t);
+}
+
+async function reload(tabId: number) {
+  try {
+    await browser.tabs.reload(tabId);
+  } catch {
+    // The tab is gone: nothing to reload.
+  }
+}
+
+const handlers: Handlers = {
+  'tab/view': ({ tabId }) => view(tabId),
+  'panel/view': async (_p, from) => {
+    if (from.kind !== 'content') throw new Error('panel/view is for the page panel');
+    const v = await view(from.tabId);
+    return { ...v, collapsed: settings.collapsedSites.includes(from.origin) };
+  },
+  'panel/collapse': async ({ collapsed }, from) => {
+    if (from.kind !== 'content') throw new Error('panel/collapse is for the page panel');
+    const others = settings.collapsedSites.filter((o) => o !== from.origin);
+    await writeSettings({ collapsedSites: collapsed ? [...others, from.origin] : others });
+    return null;
+  },
+  'panel/mute': async (_p, from) => {
+    if (from.kind !== 'content') throw new Error('panel/mute is for the page panel');
+    if (!settings.mutedSites.includes(from.origin)) {
+      await writeSettings({ mutedSites: [...settings.mutedSites, from.origin] });
+    }
+    return null;
+  },
+  'panel/open-actions': async (_p, from) => {
+    if (from.kind !== 'content') throw new Error('panel/open-actions is for the page panel');
+    // The fixes are confirmed in the extension's own window, which no page can script.
+    const url = browser.runtime.getURL(
+      `src/popup/index.html?tabId=${from.tabId}&origin=${encodeURIComponent(from.origin)}`,
+    );
+    await browser.windows.create({ url, type: 'popup', width: 460, height: 640 });
+    return null;
+  },
+  'settings/get': async () => settings,
+  'settings/set': async ({ patch }) => {
+    apply(await writeSettings(patch));
+    return settings;
+  },
+  'site/plan': ({ origin }) => planClear(new URL(origin).origin),
+  'site/clear': async ({ tabId, origin, globalCache }) => {
+    const result = await clearSite(new URL(origin).origin, { globalCache });
+    await reload(tabId);
+    return result;
+  },
+  'site/sign-in': async ({ tabId, origin }) => {
+    const o = new URL(origin).origin;
+    const evidence = (await readTab(tabId)).records
+      .filter((r) => r.evidence.origin === o)
+      .map((r) => r.evidence)
+      .reverse();
+    const clear = await clearSite(o);
+    const target = signInTarget(o, evidence);
+    await browser.tabs.update(tabId, { url: target.url });
+    return { clear, ...target, httpAuthCached: challengedHttpAuth(evidence) };
+  },
+};
+
+browser.runtime.onMessage.addListener(
+  createRouter(handlers, { extensionId: browser.runtime.id, baseUrl: browser.runtime.getURL('') }, ready),
+);

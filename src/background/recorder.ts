@@ -1,0 +1,45 @@
+// From a captured 401/407 to a stored, masked observation and a badge.
+// The raw exchange (which may hold a token) lives only in this function's
+// scope; what is stored is the engine's secret-free evidence.
+import { extractEvidence } from '../core/index.ts';
+import browser, { isFirefox } from '../shared/browser.ts';
+import { showCount } from './badge.ts';
+import type { Captured } from './capture.ts';
+import type { Observation } from './records.ts';
+import { addObservation } from './store.ts';
+
+/** Names (never values) of the cookies the browser holds for a URL. */
+async function cookieNames(url: string): Promise<string[] | undefined> {
+  try {
+    // Firefox with first-party isolation rejects a query without firstPartyDomain;
+    // Chrome rejects the unknown key. A browser difference, kept in the glue.
+    const query = isFirefox() ? { url, firstPartyDomain: null } : { url };
+    const cookies = await browser.cookies.getAll(query as { url: string });
+    return cookies.map((c) => c.name);
+  } catch {
+    return undefined; // unknown, not "none"
+  }
+}
+
+export async function record(c: Captured, ready: Promise<unknown>): Promise<void> {
+  await ready;
+  const ex = c.exchange;
+  // Only a request that went without cookies needs the jar: it tells
+  // "cookie-not-sent" apart from "no session at all".
+  if (!ex.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')) {
+    const names = await cookieNames(ex.url);
+    if (names) ex.cookieJarNames = names;
+  }
+  const evidence = extractEvidence(ex);
+  const time = typeof ex.startedDateTime === 'number' ? ex.startedDateTime : Date.now();
+  const o: Observation = {
+    id: `${c.requestId}:${ex.status}`,
+    tabId: c.tabId,
+    frameId: c.frameId,
+    type: c.type,
+    time,
+    evidence,
+  };
+  const t = await addObservation(o);
+  await showCount(c.tabId, t.count);
+}

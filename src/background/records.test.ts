@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { commitRecords, emptyRecords, mergeRecords, type Observation } from './records.ts';
+
+function obs(id: string, time: number, over: Partial<Observation> = {}): Observation {
+  return {
+    id,
+    tabId: 1,
+    frameId: 0,
+    type: 'xmlhttprequest',
+    time,
+    evidence: { method: 'GET', url: `https://a.test/${id}`, status: 401 } as Observation['evidence'],
+    ...over,
+  };
+}
+
+describe('mergeRecords', () => {
+  it('appends, counts, and keeps only the newest `cap`', () => {
+    const incoming = Array.from({ length: 60 }, (_, i) => obs(`r${i}`, 100 + i));
+    const t = mergeRecords(emptyRecords(), incoming, 50);
+    expect(t.count).toBe(60);
+    expect(t.records).toHaveLength(50);
+    expect(t.records[0]!.id).toBe('r10');
+    expect(t.records.at(-1)!.id).toBe('r59');
+  });
+
+  it('never duplicates a replayed observation (same id)', () => {
+    const once = mergeRecords(emptyRecords(), [obs('a', 1)], 50);
+    const twice = mergeRecords(once, [obs('a', 1), obs('b', 2)], 50);
+    expect(twice.records.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(twice.count).toBe(2);
+  });
+
+  it('starts a new page on a main-frame 401', () => {
+    const before = mergeRecords(emptyRecords(), [obs('a', 1), obs('b', 2)], 50);
+    const after = mergeRecords(before, [obs('nav', 10, { type: 'main_frame' })], 50);
+    expect(after.records.map((r) => r.id)).toEqual(['nav']);
+    expect(after.count).toBe(1);
+    expect(after.pageStart).toBe(10);
+  });
+
+  it("drops a late 401 of the previous page's requests", () => {
+    const t = mergeRecords(emptyRecords(100), [obs('late', 50), obs('new', 150)], 50);
+    expect(t.records.map((r) => r.id)).toEqual(['new']);
+  });
+});
+
+describe('commitRecords', () => {
+  it('forgets the previous document', () => {
+    const t = mergeRecords(emptyRecords(), [obs('a', 1)], 50);
+    const c = commitRecords(t, 500, 'https://a.test/next');
+    expect(c.records).toEqual([]);
+    expect(c.count).toBe(0);
+    expect(c.pageStart).toBe(500);
+  });
+
+  it("keeps the main-frame 401 that is the committed document's own", () => {
+    const nav = obs('nav', 400, { type: 'main_frame' });
+    nav.evidence = { ...nav.evidence, url: 'https://a.test/login' } as Observation['evidence'];
+    const t = mergeRecords(emptyRecords(), [obs('old', 1), nav], 50);
+    const c = commitRecords(t, 450, 'https://a.test/login');
+    expect(c.records.map((r) => r.id)).toEqual(['nav']);
+    expect(c.count).toBe(1);
+  });
+});

@@ -1,0 +1,81 @@
+// Pure: how a tab's records change when a 401 arrives or a new document
+// commits. No storage here (store.ts writes what these return), so the rules
+// are tested in Node.
+import type { Evidence } from '../core/index.ts';
+
+/** One recorded 401/407: masked evidence only; never a raw header value. */
+export interface Observation {
+  /** requestId + status: unique within a browser session, so a replay never duplicates. */
+  id: string;
+  tabId: number;
+  frameId: number;
+  type: string;
+  time: number;
+  evidence: Evidence;
+}
+
+export interface TabRecords {
+  v: 1;
+  /** Records older than this belong to a previous document of the tab. */
+  pageStart: number;
+  /** 401/407s seen on the current page, including those dropped past the cap. */
+  count: number;
+  /** Oldest first; at most `cap` of them. */
+  records: Observation[];
+}
+
+export const DEFAULT_CAP = 50;
+
+export const emptyRecords = (pageStart = 0): TabRecords => ({ v: 1, pageStart, count: 0, records: [] });
+
+export function isTabRecords(x: unknown): x is TabRecords {
+  const t = x as TabRecords | undefined;
+  return !!t && t.v === 1 && Array.isArray(t.records) && typeof t.count === 'number';
+}
+
+/** Pure: merges new observations into a tab's records, bounded by `cap`, newest kept. */
+export function mergeRecords(
+  current: TabRecords,
+  incoming: Observation[],
+  cap: number,
+): TabRecords {
+  let { pageStart } = current;
+  let records = current.records;
+  let count = current.count;
+  const seen = new Set(records.map((r) => r.id));
+  for (const o of incoming) {
+    if (seen.has(o.id)) continue; // a replayed event after a restart
+    if (o.type === 'main_frame') {
+      // A top-level 401 is a new document: what came before belongs to the old page.
+      pageStart = o.time;
+      records = [];
+      count = 0;
+      seen.clear();
+    } else if (o.time < pageStart) {
+      continue; // a late answer to a request of the previous page
+    }
+    seen.add(o.id);
+    records = [...records, o];
+    count++;
+  }
+  if (records.length > cap) records = records.slice(records.length - cap);
+  return { v: 1, pageStart, count, records };
+}
+
+/**
+ * Pure: the tab committed a new document at `time` (URL already masked).
+ * A main-frame 401 recorded just before is this document's own: keep it.
+ */
+export function commitRecords(current: TabRecords, time: number, maskedUrl: string): TabRecords {
+  const last = current.records.at(-1);
+  const own = current.records.find(
+    (r) => r.type === 'main_frame' && r.evidence.url === maskedUrl && time - r.time < 60_000,
+  );
+  if (own && last) {
+    const pageStart = Math.min(own.time, time);
+    const records = current.records.filter((r) => r.time >= pageStart);
+    return { v: 1, pageStart, count: records.length, records };
+  }
+  return emptyRecords(time);
+}
+

@@ -1,0 +1,105 @@
+// The one module that touches browser storage. Records live in
+// `storage.session` (the worker or event page can be stopped at any moment;
+// memory is not a store), one key per tab, written through one queue so
+// concurrent events never interleave a read-modify-write.
+import browser from '../shared/browser.ts';
+import { validateSettings, type Settings } from '../shared/settings.ts';
+import {
+  commitRecords,
+  DEFAULT_CAP,
+  emptyRecords,
+  isTabRecords,
+  mergeRecords,
+  type Observation,
+  type TabRecords,
+} from './records.ts';
+
+const keyOf = (tabId: number) => `tab:${tabId}`;
+
+let chain: Promise<unknown> = Promise.resolve();
+/** Every write goes through here, one after another. */
+function enqueue<T>(job: () => Promise<T>): Promise<T> {
+  const p = chain.then(job, job);
+  chain = p.catch(() => undefined);
+  return p;
+}
+
+export async function readTab(tabId: number): Promise<TabRecords> {
+  const key = keyOf(tabId);
+  const got = await browser.storage.session.get(key);
+  const t = got[key];
+  return isTabRecords(t) ? t : emptyRecords();
+}
+
+async function writeTab(tabId: number, t: TabRecords): Promise<void> {
+  await browser.storage.session.set({ [keyOf(tabId)]: t });
+}
+
+// Observations waiting for the next write. A storm's events pile up here while
+// one write is in flight and are written together: one storage write per batch,
+// not per 401. Bounded: at most `cap` per tab are kept.
+const pending = new Map<number, Observation[]>();
+let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
+
+/** Adds observations; resolves with the tab's records once they are stored. */
+export function addObservation(o: Observation, cap = DEFAULT_CAP): Promise<TabRecords> {
+  const list = pending.get(o.tabId) ?? [];
+  list.push(o);
+  // Keep main_frame resets, but never more than cap+1 waiting per tab.
+  if (list.length > cap * 2) list.splice(0, list.length - cap * 2);
+  pending.set(o.tabId, list);
+  if (!flushScheduled) {
+    flushScheduled = enqueue(async () => {
+      flushScheduled = undefined;
+      const batch = new Map(pending);
+      pending.clear();
+      const written = new Map<number, TabRecords>();
+      for (const [tabId, obs] of batch) {
+        const merged = mergeRecords(await readTab(tabId), obs, cap);
+        await writeTab(tabId, merged);
+        written.set(tabId, merged);
+      }
+      return written;
+    });
+  }
+  const tabId = o.tabId;
+  return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
+}
+
+export function commitTab(tabId: number, time: number, maskedUrl: string): Promise<TabRecords> {
+  return enqueue(async () => {
+    const next = commitRecords(await readTab(tabId), time, maskedUrl);
+    await writeTab(tabId, next);
+    return next;
+  });
+}
+
+export function removeTab(tabId: number): Promise<void> {
+  pending.delete(tabId);
+  return enqueue(() => browser.storage.session.remove(keyOf(tabId)));
+}
+
+// Settings: storage.local, validated on every read (settings.ts).
+const SETTINGS_KEY = 'settings';
+
+export async function readSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return validateSettings(got[SETTINGS_KEY]);
+}
+
+export function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  return enqueue(async () => {
+    const next = validateSettings({ ...(await readSettings()), ...patch });
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+}
+
+/** Calls back with the new settings whenever they change (another page saved them). */
+export function onSettingsChanged(cb: (s: Settings) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) {
+      cb(validateSettings(changes[SETTINGS_KEY]?.newValue));
+    }
+  });
+}

@@ -1,0 +1,84 @@
+// Test builders for webRequest details, covering Chrome's and Firefox's shapes
+// (Bitwarden's buildDetails pattern). Firefox adds originUrl/documentUrl and
+// may give header values as bytes; Chrome adds initiator and documentId.
+import type { WebRequest } from '../../shared/browser.ts';
+
+type Browser = 'chrome' | 'firefox';
+
+const base = (browser: Browser) => ({
+  requestId: '1',
+  url: 'https://api.example.com/v1/me',
+  method: 'GET',
+  frameId: 0,
+  parentFrameId: -1,
+  tabId: 7,
+  type: 'xmlhttprequest' as WebRequest.ResourceType,
+  timeStamp: 1_764_400_000_000,
+  ...(browser === 'chrome'
+    ? { initiator: 'https://app.example.com' }
+    : {
+        originUrl: 'https://app.example.com/',
+        documentUrl: 'https://app.example.com/',
+        thirdParty: true,
+      }),
+});
+
+export function buildSendDetails(
+  overrides: Partial<WebRequest.OnSendHeadersDetailsType> = {},
+  browser: Browser = 'chrome',
+): WebRequest.OnSendHeadersDetailsType {
+  return { ...base(browser), requestHeaders: [], ...overrides } as WebRequest.OnSendHeadersDetailsType;
+}
+
+export function buildHeadersDetails(
+  overrides: Partial<WebRequest.OnHeadersReceivedDetailsType> = {},
+  browser: Browser = 'chrome',
+): WebRequest.OnHeadersReceivedDetailsType {
+  return {
+    ...base(browser),
+    statusCode: 401,
+    statusLine: browser === 'chrome' ? 'HTTP/1.1 401 Unauthorized' : 'HTTP/2.0 401 ',
+    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api"' }],
+    ...overrides,
+  } as WebRequest.OnHeadersReceivedDetailsType;
+}
+
+type Listener<D> = (d: D) => void;
+
+/** A fake webRequest: records how listeners were registered and lets a test fire events. */
+export function fakeWebRequest() {
+  const send: { cb: Listener<WebRequest.OnSendHeadersDetailsType>; extra?: string[] }[] = [];
+  const headers: { cb: Listener<WebRequest.OnHeadersReceivedDetailsType>; extra?: string[] }[] = [];
+  return {
+    send,
+    headers,
+    onSendHeaders: {
+      addListener(cb: Listener<WebRequest.OnSendHeadersDetailsType>, _f: unknown, extra?: string[]) {
+        send.push({ cb, extra });
+      },
+      removeListener(cb: Listener<WebRequest.OnSendHeadersDetailsType>) {
+        const i = send.findIndex((l) => l.cb === cb);
+        if (i >= 0) send.splice(i, 1);
+      },
+    },
+    onHeadersReceived: {
+      addListener(
+        cb: Listener<WebRequest.OnHeadersReceivedDetailsType>,
+        _f: unknown,
+        extra?: string[],
+      ) {
+        headers.push({ cb, extra });
+      },
+      removeListener(cb: Listener<WebRequest.OnHeadersReceivedDetailsType>) {
+        const i = headers.findIndex((l) => l.cb === cb);
+        if (i >= 0) headers.splice(i, 1);
+      },
+    },
+    fireSend(d: WebRequest.OnSendHeadersDetailsType) {
+      for (const l of send) l.cb(d);
+    },
+    fireHeaders(d: WebRequest.OnHeadersReceivedDetailsType) {
+      for (const l of headers) l.cb(d);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The engine's entry point: Evidence in, ranked causes out.
+import { withFallback } from './i18n.ts';
+import { addServerDefects, merge, render, sortFindings } from './rank.ts';
+import { claimFindings } from './rules/claims.ts';
+import { buildCtx } from './rules/context.ts';
+import { credentialRules } from './rules/credentials.ts';
+import { jwtRules } from './rules/jwt-claims.ts';
+import { loopRules } from './rules/loop.ts';
+import { proxyRules } from './rules/proxy.ts';
+import { schemeRules } from './rules/schemes.ts';
+import { transportRules } from './rules/transport.ts';
+import type { Ctx, Finding } from './rules/types.ts';
+import type { Cause, DiagnoseOptions, Evidence } from './types.ts';
+
+const RULES: readonly ((ctx: Ctx) => Finding[])[] = [
+  proxyRules,
+  transportRules,
+  credentialRules,
+  schemeRules,
+  jwtRules,
+  claimFindings,
+  loopRules,
+];
+
+/**
+ * Ranked causes for one 401/407, most likely first; never empty.
+ * `others` are the exchanges around it (same page, same HAR), for auth-loop.
+ */
+export function diagnose(target: Evidence, others: readonly Evidence[] = [], opts: DiagnoseOptions = {}): Cause[] {
+  const t = withFallback(opts.t);
+  const ctx = buildCtx(target, Array.isArray(others) ? others : [], t);
+  const findings: Finding[] = [];
+  for (const rule of RULES) findings.push(...rule(ctx));
+  let merged = merge(findings);
+  // A 407 is the proxy's: rules about the site's own authentication do not apply.
+  if (target.status === 407) merged = merged.filter((f) => f.id === 'proxy-auth-required' || f.id === 'insecure-transport');
+  // A preflight carries no credentials by design: "no credentials" is not a cause there.
+  if (merged.some((f) => f.id === 'cors-preflight' && f.confidence >= 0.9)) {
+    merged = merged.filter((f) => f.id !== 'no-credentials');
+  }
+  return sortFindings(addServerDefects(ctx, merged)).map((f) => render(ctx, f));
+}

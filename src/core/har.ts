@@ -1,0 +1,114 @@
+// HAR 1.2 (w3c.github.io/web-performance/specs/HAR/Overview.html) → the
+// `why401 explain --json` document of causes.md. Only 401/407 entries are
+// listed, `index` being the entry's position in log.entries.
+import { diagnose } from './diagnose.ts';
+import { extractEvidence } from './evidence.ts';
+import type { Evidence, Exchange, ExplainResult, Header, Translate } from './types.ts';
+
+/** Input that is not a HAR. The message is one line, fit for a terminal. */
+export class HarError extends Error {
+  override name = 'HarError';
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function headersOf(x: unknown): Header[] {
+  if (!Array.isArray(x)) return [];
+  const out: Header[] = [];
+  for (const h of x) {
+    if (isObj(h) && typeof h.name === 'string') {
+      out.push({ name: h.name, value: typeof h.value === 'string' ? h.value : String(h.value ?? '') });
+    }
+  }
+  return out;
+}
+
+/** Chrome writes "WebInspector", Firefox "Firefox"; both add "_"-prefixed custom fields (HAR §"Custom fields"). */
+function browserMade(log: Obj, entry: Obj): boolean {
+  const creator = isObj(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : '';
+  if (/webinspector|firefox|chrome|edge|safari|web inspector/i.test(creator)) return true;
+  return Object.keys(entry).some((k) => k.startsWith('_'));
+}
+
+/** One HAR entry as the engine's neutral exchange. */
+export function exchangeOfEntry(log: Obj, entry: Obj): Exchange | undefined {
+  const req = entry.request;
+  const res = entry.response;
+  if (!isObj(req) || !isObj(res)) return undefined;
+  const status = typeof res.status === 'number' ? res.status : Number(res.status);
+  const ex: Exchange = {
+    method: typeof req.method === 'string' ? req.method : 'GET',
+    url: typeof req.url === 'string' ? req.url : '',
+    status: Number.isFinite(status) ? status : 0,
+    requestHeaders: headersOf(req.headers),
+    responseHeaders: headersOf(res.headers),
+    source: browserMade(log, entry) ? 'har-browser' : 'har',
+  };
+  if (typeof res.statusText === 'string') ex.statusText = res.statusText;
+  if (typeof entry.startedDateTime === 'string') ex.startedDateTime = entry.startedDateTime;
+  if (Array.isArray(req.cookies)) {
+    ex.requestCookieNames = req.cookies
+      .filter((c): c is Obj => isObj(c) && typeof c.name === 'string')
+      .map((c) => c.name as string);
+  }
+  const content = res.content;
+  if (isObj(content) && typeof content.text === 'string') {
+    ex.responseBody = { text: content.text };
+    if (typeof content.mimeType === 'string') ex.responseBody.mimeType = content.mimeType;
+    if (typeof content.encoding === 'string') ex.responseBody.encoding = content.encoding;
+  }
+  const rt = entry._resourceType;
+  if (typeof rt === 'string') ex.resourceType = rt;
+  return ex;
+}
+
+/** Validates the outer shape; throws HarError with a one-line reason. */
+export function harEntries(har: unknown): { log: Obj; entries: unknown[] } {
+  if (!isObj(har)) throw new HarError('not a HAR file: the top level is not a JSON object');
+  const log = har.log;
+  if (!isObj(log)) throw new HarError('not a HAR file: no "log" object');
+  if (!Array.isArray(log.entries)) throw new HarError('not a HAR file: "log.entries" is not an array');
+  return { log, entries: log.entries };
+}
+
+const isAuthFailure = (s: number): boolean => s === 401 || s === 407;
+
+/** Diagnoses every 401/407 of a parsed HAR (causes.md, `why401 explain --json`). */
+export function explainHar(har: unknown, opts: { t?: Translate } = {}): ExplainResult {
+  const { log, entries } = harEntries(har);
+  const found: { index: number; ev: Evidence }[] = [];
+  entries.forEach((entry, index) => {
+    if (!isObj(entry) || !isObj(entry.response)) return;
+    const status = Number(entry.response.status);
+    if (!isAuthFailure(status)) return;
+    const ex = exchangeOfEntry(log, entry);
+    if (ex) found.push({ index, ev: extractEvidence(ex) });
+  });
+  // auth-loop only compares the same method+URL: group once instead of scanning all per entry.
+  const groups = new Map<string, Evidence[]>();
+  for (const f of found) {
+    const k = `${f.ev.status} ${f.ev.method} ${f.ev.url}`;
+    const g = groups.get(k);
+    if (g) g.push(f.ev);
+    else groups.set(k, [f.ev]);
+  }
+  return {
+    entries: found.map(({ index, ev }) => {
+      const others = (groups.get(`${ev.status} ${ev.method} ${ev.url}`) ?? []).filter((o) => o !== ev);
+      return {
+        index,
+        method: ev.method,
+        url: ev.url,
+        status: ev.status,
+        causes: diagnose(ev, others, opts).map(({ id, confidence, summary, evidence, fixes }) => ({
+          id,
+          confidence,
+          summary,
+          evidence,
+          fixes,
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,134 @@
+// The one masking module. Everything that shows or stores a credential goes
+// through here, so "never a secret in any output" (causes.md, Secrets) is
+// enforced in one place: a secret appears only as scheme + short prefix + length.
+import type { MaskedSecret } from './types.ts';
+
+/** How many characters of a secret may be shown. Enough to recognise "eyJh" (a JWT) or "ghp_". */
+const PREFIX = 4;
+
+/** Masks a secret value: `maskSecret('Bearer', 'eyJhbGci…')` → "Bearer eyJh… (812 chars)". */
+export function maskSecret(scheme: string, value: string): MaskedSecret {
+  const v = value ?? '';
+  // Short values would be revealed almost whole by a prefix: show none of them.
+  const shown = v.length >= 12 ? v.slice(0, PREFIX) : '';
+  const label = scheme ? `${scheme} ` : '';
+  return { scheme, masked: `${label}${shown}… (${v.length} chars)`, length: v.length };
+}
+
+/**
+ * Query parameters whose values are credentials or one-time secrets
+ * (OAuth 2 `access_token` RFC 6750 §2.3, `code` RFC 6749 §4.1.2, SigV4
+ * `X-Amz-Signature`, SAS `sig`, API keys). Compared lower-cased.
+ */
+const SECRET_PARAMS = new Set([
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'token',
+  'auth',
+  'auth_token',
+  'authtoken',
+  'jwt',
+  'api_key',
+  'apikey',
+  'api-key',
+  'key',
+  'sig',
+  'signature',
+  'code',
+  'password',
+  'passwd',
+  'pwd',
+  'secret',
+  'client_secret',
+  'session',
+  'sessionid',
+  'session_id',
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-goog-signature',
+  'x-goog-credential',
+  'private_token',
+  'subscription-key',
+  'state',
+]);
+
+/** Query parameter names that look like credentials (not `state`, which is a CSRF nonce). */
+export function isCredentialParam(name: string): boolean {
+  const n = name.toLowerCase();
+  if (n === 'state' || n === 'code') return false;
+  return SECRET_PARAMS.has(n) || /(^|[_-])(token|api_?key|secret|password)$/.test(n);
+}
+
+function isSecretParam(name: string): boolean {
+  const n = name.toLowerCase();
+  return SECRET_PARAMS.has(n) || /(token|secret|password|passwd|signature|api_?key)/.test(n);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Masks secret-looking query values (and any user:password@) in a URL, keeping
+ * everything else byte for byte so the URL stays recognisable. Works on
+ * strings that are not valid URLs too (it only touches `?…` and `user:pass@`).
+ */
+export function maskUrl(url: string): string {
+  let u = String(url ?? '');
+  // userinfo: scheme://user:pass@host — RFC 3986 §3.2.1 deprecates it for exactly this reason.
+  u = u.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i, (_m, s: string, info: string) => {
+    const colon = info.indexOf(':');
+    return colon >= 0 ? `${s}${info.slice(0, colon)}:***@` : `${s}${info}@`;
+  });
+  const q = u.indexOf('?');
+  if (q < 0) return maskFragment(u);
+  const hash = u.indexOf('#', q);
+  const base = u.slice(0, q + 1);
+  const query = hash >= 0 ? u.slice(q + 1, hash) : u.slice(q + 1);
+  const frag = hash >= 0 ? maskFragment(u.slice(hash)) : '';
+  return base + maskQuery(query) + frag;
+}
+
+function maskQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const name = safeDecode(pair.slice(0, eq));
+      const value = pair.slice(eq + 1);
+      if (!value || !isSecretParam(name)) return pair;
+      return `${pair.slice(0, eq)}=${encodeURIComponent(maskSecret('', safeDecode(value)).masked)}`;
+    })
+    .join('&');
+}
+
+/** Implicit-grant fragments (`#access_token=…`, RFC 6749 §4.2.2) carry tokens too. */
+function maskFragment(s: string): string {
+  const hash = s.indexOf('#');
+  if (hash < 0 || !s.slice(hash + 1).includes('=')) return s;
+  return s.slice(0, hash + 1) + maskQuery(s.slice(hash + 1));
+}
+
+/** JWT-looking runs (header.payload[.signature]) anywhere in free text. */
+const JWT_RUN = /eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)?/g;
+
+/**
+ * Masks secrets in free text (a body excerpt, a header value): every known
+ * secret value (what the request carried) and anything shaped like a JWT.
+ * `known` values shorter than 6 characters are ignored (too likely to hit ordinary words).
+ */
+export function maskText(text: string, known: readonly string[]): string {
+  let out = text;
+  for (const k of known) {
+    if (k.length < 6) continue;
+    if (out.includes(k)) out = out.split(k).join(maskSecret('', k).masked);
+  }
+  return out.replace(JWT_RUN, (m) => maskSecret('', m).masked);
+}

@@ -1,0 +1,127 @@
+// What the server says (its challenge's error code, a vendor's error body,
+// its words), reconciled with what the request actually carried: a server
+// saying "missing" about a request that did carry a token means the token was
+// not where (or in the form) it looks.
+import { VENDORS } from '../vendors/index.ts';
+import { classify } from './words.ts';
+import { msg, quote, type Claim, type Ctx, type Finding } from './types.ts';
+
+/** RFC 6750 §3.1 error codes in the challenge. */
+function challengeClaims(ctx: Ctx): Claim[] {
+  const out: Claim[] = [];
+  for (const c of ctx.ev.challenges) {
+    const error = c.params.error?.toLowerCase();
+    if (!error) continue;
+    const desc = c.params.error_description ?? '';
+    const ev = msg('ev_challenge_error', c.scheme, error, desc ? quote(desc) : '—');
+    if (error === 'invalid_token') {
+      const k = classify(desc);
+      const kind = k && k !== 'missing' && k !== 'session' ? k : 'invalid';
+      // A bare invalid_token says little: the token is refused, not why (causes.md, token-invalid).
+      out.push({ kind, confidence: kind === 'invalid' ? (desc ? 0.8 : 0.6) : 0.9, evidence: ev });
+    } else if (error === 'insufficient_scope') {
+      out.push({ kind: 'scope', confidence: 0.92, evidence: ev });
+    } else if (error === 'invalid_request') {
+      out.push({ kind: ctx.hasAuth ? 'invalid' : 'missing', confidence: 0.6, evidence: ev });
+    } else {
+      const k = classify(`${error} ${desc}`);
+      if (k) out.push({ kind: k, confidence: 0.7, evidence: ev });
+    }
+  }
+  return out;
+}
+
+function vendorClaims(ctx: Ctx): Claim[] {
+  const out: Claim[] = [];
+  for (const v of VENDORS) {
+    let c: Claim[] | undefined;
+    try {
+      c = v.claims(ctx.ev);
+    } catch {
+      c = undefined; // a vendor rule must never break a diagnosis
+    }
+    if (c) out.push(...c);
+  }
+  return out;
+}
+
+function wordClaims(ctx: Ctx, already: readonly Claim[]): Claim[] {
+  if (already.some((c) => c.confidence >= 0.8 && c.kind !== 'unspecific')) return [];
+  const text = ctx.bodyText;
+  const kind = classify(text);
+  if (!kind) return [];
+  // Stock HTML error pages talk generally ("wrong credentials, or your browser…"): trust them less.
+  const html = (ctx.ev.body?.mimeType ?? '').toLowerCase().includes('html');
+  const sample = ctx.ev.body?.fields
+    ? Object.values(ctx.ev.body.fields).find((v) => classify(v) === kind)
+    : undefined;
+  const shown = sample ?? ctx.ev.statusText ?? ctx.ev.body?.text ?? text;
+  return [{ kind, confidence: html ? 0.45 : 0.62, evidence: msg('ev_body_says', quote(shown)) }];
+}
+
+/** Basic, Digest or an API key: a password-like secret, refused as "credentials", not as a token. */
+function passwordLike(ctx: Ctx): boolean {
+  if (ctx.sent === 'basic' || ctx.sent === 'digest') return true;
+  if (!ctx.hasAuth && ctx.hasApiKey) return true;
+  // "token ghp_…", "Token 9944b…", "ApiKey …": opaque, non-JWT secrets.
+  return ctx.hasAuth && !ctx.ev.jwt && ctx.sent !== undefined && ctx.sent !== 'bearer' && ctx.sent !== '';
+}
+
+export function claimFindings(ctx: Ctx): Finding[] {
+  const base = [...challengeClaims(ctx), ...vendorClaims(ctx)];
+  const claims = [...base, ...wordClaims(ctx, base)];
+  const out: Finding[] = [];
+  const cookiesOnly = ctx.hasCookies && !ctx.hasAuth && !ctx.hasApiKey;
+  const tokenSent = ctx.hasAuth || ctx.hasApiKey;
+  const mismatch =
+    ctx.hasAuth && ctx.sent !== undefined && ctx.challenged.length > 0 && !ctx.challenged.includes(ctx.sent);
+  for (const c of claims) {
+    const add = (id: Finding['id'], conf: number): void => {
+      out.push({ id, confidence: conf, evidence: [c.evidence] });
+    };
+    switch (c.kind) {
+      case 'missing':
+        if (!ctx.anyCredential) add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
+        else if (mismatch) add('scheme-mismatch', c.confidence * 0.9);
+        else if (cookiesOnly) add('session-expired', c.confidence);
+        else if (ctx.hasAuth && !ctx.ev.challengePresent) add('scheme-mismatch', 0.4);
+        else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', 0.35);
+        break;
+      case 'rejected':
+        if (cookiesOnly) add('session-expired', c.confidence * 0.9);
+        else if (!ctx.anyCredential && ctx.credentialsKnown) add('no-credentials', c.confidence * 0.6);
+        else add('credentials-rejected', ctx.credentialsKnown ? c.confidence : c.confidence * 0.8);
+        break;
+      case 'expired':
+        if (cookiesOnly) add('session-expired', c.confidence);
+        else add('token-expired', c.confidence);
+        break;
+      case 'not-yet-valid':
+        add('token-not-yet-valid', c.confidence);
+        break;
+      case 'invalid':
+        if (cookiesOnly) add('session-expired', c.confidence * 0.8);
+        else if (!ctx.anyCredential && ctx.credentialsKnown) add('no-credentials', c.confidence * 0.6);
+        else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+        break;
+      case 'audience':
+        add('token-wrong-audience', c.confidence);
+        break;
+      case 'scope':
+        add('insufficient-scope', c.confidence);
+        break;
+      case 'session':
+        if (tokenSent && !ctx.hasCookies) add('token-expired', c.confidence * 0.7);
+        else add('session-expired', c.confidence);
+        break;
+      case 'scheme':
+        add('scheme-mismatch', c.confidence);
+        break;
+      case 'unspecific':
+        if (ctx.hasAuth || ctx.hasApiKey) add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+        else if (cookiesOnly) add('session-expired', c.confidence);
+        break;
+    }
+  }
+  return out;
+}

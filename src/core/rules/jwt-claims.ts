@@ -1,0 +1,129 @@
+// What a JWT sent as the credential says about itself (RFC 7519 §4.1):
+// exp before "now" (token-expired), nbf/iat after it (token-not-yet-valid,
+// clock skew), aud for another host (token-wrong-audience), scopes short of
+// the challenge's scope (RFC 6750 §3, insufficient-scope). "Now" is the
+// response's Date, else the request start (causes.md, Time).
+import { duration, iso } from '../time.ts';
+import { credentialLine } from './credentials.ts';
+import { msg, type Ctx, type Finding, type Msg } from './types.ts';
+
+/** Servers commonly allow some clock skew; below this a not-before is not called out. */
+const NBF_LEEWAY_MS = 60_000;
+/** iat in the future is tolerated more: many issuers stamp it loosely. */
+const IAT_LEEWAY_MS = 300_000;
+
+function nowLine(ctx: Ctx): string {
+  const key = ctx.nowSource === 'date' ? 'ev_now_date' : ctx.nowSource === 'start' ? 'ev_now_start' : 'ev_now_clock';
+  return ctx.t(key, [iso(ctx.now)]);
+}
+
+function isIp(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':') || host.startsWith('[');
+}
+
+/** Hosts that are the same API under two names (Azure Resource Manager's legacy audience). */
+const ALIASES: Record<string, string[]> = {
+  'management.azure.com': ['management.core.windows.net'],
+  'management.core.windows.net': ['management.azure.com'],
+};
+
+/** The host an audience names, or undefined when it cannot be judged (api://…, GUIDs, client ids, "account"). */
+export function audienceHost(aud: string): string | undefined {
+  const a = aud.trim().toLowerCase();
+  if (/^https?:\/\//.test(a)) {
+    try {
+      return new URL(a).hostname;
+    } catch {
+      return undefined;
+    }
+  }
+  // A bare DNS name ("api.example.com"); not "api", not a GUID, not "urn:…".
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(a) && /[a-z]/.test(a.slice(a.lastIndexOf('.') + 1))) return a;
+  return undefined;
+}
+
+function hostsMatch(audHost: string, host: string): boolean {
+  if (audHost === host) return true;
+  if (host.endsWith(`.${audHost}`) || audHost.endsWith(`.${host}`)) return true;
+  // Cluster-local names: "kubernetes.default.svc" is "kubernetes.default.svc.cluster.local".
+  if (host.startsWith(`${audHost}.`) || audHost.startsWith(`${host}.`)) return true;
+  return (ALIASES[host] ?? []).includes(audHost);
+}
+
+/** Docker-style "type:name:actions" or plain space-separated scopes. */
+function scopeCovered(required: string, granted: readonly string[]): boolean {
+  const parts = required.split(/:/);
+  if (parts.length >= 3) {
+    const actions = (parts.pop() ?? '').split(',').filter(Boolean);
+    const resource = parts.join(':');
+    const have = new Set<string>();
+    for (const g of granted) {
+      const gp = g.split(':');
+      if (gp.length < 3) continue;
+      const ga = (gp.pop() ?? '').split(',');
+      if (gp.join(':') === resource) for (const a of ga) have.add(a);
+    }
+    return actions.every((a) => have.has(a) || have.has('*'));
+  }
+  return granted.includes(required);
+}
+
+export function jwtRules(ctx: Ctx): Finding[] {
+  const { ev } = ctx;
+  const jwt = ev.jwt;
+  const out: Finding[] = [];
+  if (!jwt) return out;
+  const cred = credentialLine(ctx);
+  const lines = (...m: Msg[]): Msg[] => (cred ? [cred, ...m] : m);
+  const now = ctx.now;
+
+  if (jwt.exp !== undefined && jwt.exp * 1000 <= now) {
+    const ago = now - jwt.exp * 1000;
+    out.push({
+      id: 'token-expired',
+      // Within a minute servers with leeway may still accept it: less sure.
+      confidence: ago < 60_000 ? 0.7 : 0.9,
+      summary: msg('cause_token_expired_ago', duration(ago, ctx.t)),
+      evidence: lines(msg('ev_jwt_exp_before', iso(jwt.exp * 1000), nowLine(ctx))),
+    });
+  }
+
+  const nbfAhead = jwt.nbf !== undefined ? jwt.nbf * 1000 - now : -Infinity;
+  const iatAhead = jwt.iat !== undefined ? jwt.iat * 1000 - now : -Infinity;
+  if (nbfAhead > NBF_LEEWAY_MS || iatAhead > IAT_LEEWAY_MS) {
+    const which = nbfAhead > NBF_LEEWAY_MS ? 'nbf' : 'iat';
+    const at = which === 'nbf' ? (jwt.nbf as number) : (jwt.iat as number);
+    out.push({
+      id: 'token-not-yet-valid',
+      confidence: which === 'nbf' ? 0.88 : 0.8,
+      summary: msg('cause_token_not_yet_valid_by', duration(at * 1000 - now, ctx.t)),
+      evidence: lines(msg('ev_jwt_future', which, iso(at * 1000), nowLine(ctx))),
+    });
+  }
+
+  if (jwt.aud?.length && ev.host && !isIp(ev.host) && ev.host !== 'localhost' && !ev.host.endsWith('.localhost')) {
+    const judged = jwt.aud.map(audienceHost);
+    // Only when every audience can be judged and none is this host: otherwise we cannot tell.
+    if (judged.every((h) => h !== undefined) && !judged.some((h) => hostsMatch(h as string, ev.host))) {
+      out.push({
+        id: 'token-wrong-audience',
+        confidence: 0.8,
+        evidence: lines(msg('ev_jwt_aud', jwt.aud.join(', '), ev.host)),
+      });
+    }
+  }
+
+  const required = ev.challenges.map((c) => c.params.scope).find((s) => s);
+  const invalidToken = ev.challenges.some((c) => c.params.error?.toLowerCase() === 'invalid_token');
+  if (required && jwt.scope && !invalidToken) {
+    const missing = required.split(/\s+/).filter((r) => r && !scopeCovered(r, jwt.scope ?? []));
+    if (missing.length) {
+      out.push({
+        id: 'insufficient-scope',
+        confidence: 0.75,
+        evidence: lines(msg('ev_scope_missing', missing.join(' '), jwt.scope.slice(0, 10).join(' '))),
+      });
+    }
+  }
+  return out;
+}

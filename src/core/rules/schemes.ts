@@ -1,0 +1,59 @@
+// Scheme-level rules: the scheme sent vs the schemes challenged
+// (RFC 9110 §11.6.1: a server lists every scheme it accepts), Basic/Digest
+// refused again (RFC 7617 §2, RFC 7616 §3.3), Digest's stale nonce
+// (RFC 7616 §3.3 "stale"), and Negotiate/NTLM (RFC 4559, MS-NLMP).
+import { challengeLine, credentialLine } from './credentials.ts';
+import { msg, type Ctx, type Finding, type Msg } from './types.ts';
+
+const INTEGRATED = new Set(['negotiate', 'ntlm', 'kerberos']);
+
+export function schemeRules(ctx: Ctx): Finding[] {
+  const { ev } = ctx;
+  const out: Finding[] = [];
+  if (ev.method === 'OPTIONS' && ev.preflightMethod !== undefined) return out;
+  const ch = ctx.challenged;
+  const cred = credentialLine(ctx);
+  const withCred = (...m: Msg[]): Msg[] => (cred ? [cred, ...m] : m);
+
+  // Digest stale=true: the password was right, only the nonce is old; the client should retry.
+  const stale = ev.challenges.find((c) => c.scheme.toLowerCase() === 'digest' && c.params.stale?.toLowerCase() === 'true');
+  if (stale) {
+    out.push({ id: 'digest-stale', confidence: 0.92, evidence: withCred(challengeLine(ctx), msg('ev_digest_stale')) });
+  }
+
+  // Integrated Windows sign-in only.
+  if (ch.length && ch.every((s) => INTEGRATED.has(s))) {
+    if (ctx.sent === undefined || INTEGRATED.has(ctx.sent)) {
+      const lines: Msg[] = [challengeLine(ctx)];
+      if (ctx.sent === undefined) lines.push(msg('ev_negotiate_none'));
+      else if (ev.ntlmType === 1) lines.push(msg('ev_ntlm_type1'));
+      else lines.push(msg('ev_negotiate_rejected', ev.authScheme ?? ''));
+      if (ch.length > 1 || ev.challengeRaw.length > 1) lines.push(msg('ev_schemes_offered', ev.challenges.map((c) => c.scheme).join(', ')));
+      out.push({ id: 'negotiate-failed', confidence: 0.86, evidence: lines });
+    } else {
+      out.push({ id: 'negotiate-failed', confidence: 0.5, evidence: [challengeLine(ctx)] });
+    }
+  }
+
+  if (!ctx.hasAuth || ctx.sent === undefined || ev.authRedacted || !ch.length) return out;
+
+  if (!ch.includes(ctx.sent)) {
+    // The server lists what it accepts and the scheme sent is not among them.
+    let detail: Msg;
+    if (ctx.sent === '') detail = msg('ev_bare_token', ch.includes('bearer') ? 'Bearer' : (ev.challenges[0]?.scheme ?? ''));
+    else detail = msg('ev_scheme_not_offered', ev.authScheme ?? '', ev.challenges.map((c) => c.scheme).join(', '));
+    const confidence = ev.challengeMalformed ? 0.5 : INTEGRATED.has(ch[0] ?? '') ? 0.8 : 0.86;
+    out.push({ id: 'scheme-mismatch', confidence, evidence: withCred(challengeLine(ctx), detail) });
+    return out;
+  }
+
+  // Same password-based scheme challenged again: the user name or password was refused.
+  if ((ctx.sent === 'basic' || ctx.sent === 'digest') && !stale) {
+    out.push({
+      id: 'credentials-rejected',
+      confidence: 0.85,
+      evidence: withCred(challengeLine(ctx), msg('ev_rechallenged', ev.authScheme ?? '')),
+    });
+  }
+  return out;
+}

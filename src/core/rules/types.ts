@@ -1,0 +1,66 @@
+// What rules produce before ranking: findings with message keys (not text),
+// so one diagnosis can be rendered in any language.
+import type { CauseId, Evidence, Translate } from '../types.ts';
+
+export interface Msg {
+  key: string;
+  subs?: string[];
+}
+
+export interface Finding {
+  id: CauseId;
+  confidence: number;
+  /** Overrides the default summary `cause_<id>`. */
+  summary?: Msg;
+  evidence: Msg[];
+  /** Extra fixes shown before the default ones of the cause. */
+  fixes?: Msg[];
+}
+
+/** What a server says about why it refused, from a challenge, a vendor body or its words. */
+export type ClaimKind =
+  | 'missing'
+  | 'rejected'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'invalid'
+  | 'audience'
+  | 'scope'
+  | 'session'
+  | 'scheme'
+  | 'unspecific';
+
+export interface Claim {
+  kind: ClaimKind;
+  confidence: number;
+  evidence: Msg;
+}
+
+/** Facts about one exchange that several rules share. */
+export interface Ctx {
+  ev: Evidence;
+  others: readonly Evidence[];
+  t: Translate;
+  now: number;
+  nowSource: 'date' | 'start' | 'clock';
+  /** Lower-cased schemes challenged (from Proxy-Authenticate for a 407). */
+  challenged: string[];
+  /** Lower-cased scheme sent in Authorization; "" for a bare token; undefined when none. */
+  sent?: string;
+  hasAuth: boolean;
+  hasCookies: boolean;
+  hasApiKey: boolean;
+  anyCredential: boolean;
+  /** The record shows every credential the request carried. */
+  credentialsKnown: boolean;
+  /** Lower-cased reason text: challenge error_description, JSON reason fields, excerpt, status text. */
+  bodyText: string;
+}
+
+export const msg = (key: string, ...subs: string[]): Msg => (subs.length ? { key, subs } : { key });
+
+/** Quotes server text for an evidence line, bounded. */
+export function quote(s: string, max = 200): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}

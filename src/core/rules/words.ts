@@ -1,0 +1,45 @@
+// What a server's own words say about a refusal. Words are only a hint
+// (vendors phrase things freely), so these patterns are deliberately narrow,
+// run on bounded, lower-cased text, and have no nested quantifiers.
+import type { ClaimKind } from './types.ts';
+
+// Order matters: the more specific reading wins ("token not yet valid" is not "invalid").
+const RULES: [ClaimKind, RegExp][] = [
+  [
+    'not-yet-valid',
+    /not (yet )?valid (yet|before|until)|not yet valid|\bnbf\b|notbefore|not before|issued in the future|used before|iat.{0,20}future|clock skew|idx10222/,
+  ],
+  [
+    'expired',
+    /expired|\bexpir(y|ation)\b|token_expired|idx10223|lifetime validation failed|token has timed out/,
+  ],
+  ['audience', /audience|\baud\b|idx10214|idx10208|wrong resource/],
+  [
+    'scope',
+    /insufficient[_ ]scope|insufficient (privileges|permissions|rights)|missing (required )?(scope|permission)s?|required scopes?|scopes? (are|is) (required|missing|insufficient)|not (have|granted) (the )?(required )?(scope|permission)/,
+  ],
+  [
+    'session',
+    /session (has )?(expired|timed? ?out|is (no longer )?(valid|invalid)|invalid|not found|ended)|not logged in|(log|sign) ?in again|please (log|sign) ?in|login session/,
+  ],
+  [
+    'rejected',
+    /bad credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,
+  ],
+  [
+    'invalid',
+    /signature|malformed|invalid[_ ]token|token (is )?(invalid|not valid)|not a valid (token|jwt)|revoked|issuer|\biss\b|could not (be )?(decoded|decode|parsed|parse|verified|verify|validated|validate)|unable to (parse|decode|verify|validate)|verification failed|validation failed|bad token|jwt|idx10(5|6)\d\d|invalid authentication token/,
+  ],
+  [
+    'missing',
+    /missing|not provided|were not provided|no (auth|token|credentials|api[ _-]?key|authorization|bearer|session)|(is|are) required|required authentication|token is not found|not found.{0,20}token|login required|unauthenticated|authentication required|requires authentication|must (be )?authenticate|please provide|credentials? (was |were )?not (found|present|supplied)/,
+  ],
+];
+
+/** The first reading that matches, most specific first. */
+export function classify(text: string): ClaimKind | undefined {
+  if (!text) return undefined;
+  const s = text.slice(0, 4096).toLowerCase();
+  for (const [kind, re] of RULES) if (re.test(s)) return kind;
+  return undefined;
+}

@@ -1,0 +1,69 @@
+// The toolbar popup: the tab's 401/407s grouped by origin, newest first, and
+// per origin the fixes: Sign in again, Clear site data (its plan listed before
+// anything is removed), Copy report, Copy as cURL.
+import { useEffect, useState } from 'preact/hooks';
+import browser from '../shared/browser.ts';
+import type { TabView } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
+import { groupByOrigin } from '../ui/group.ts';
+import { RecordLine } from '../ui/RecordLine.tsx';
+import { HostAccess } from './HostAccess.tsx';
+import { OriginActions } from './OriginActions.tsx';
+
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
+
+export function Popup({ tabId }: { tabId: Promise<number> }) {
+  const [id, setId] = useState<number | null>(null);
+  const [view, setView] = useState<TabView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const focusOrigin = new URLSearchParams(location.search).get('origin');
+
+  useEffect(() => {
+    tabId
+      .then((n) => {
+        setId(n);
+        return send('tab/view', { tabId: n });
+      })
+      .then(setView)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [tabId]);
+
+  const groups = view ? groupByOrigin(view.records) : [];
+  return (
+    <main>
+      <header class="top">
+        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>{t('popup_title')}</h1>
+        <a href={browser.runtime.getURL('src/options/index.html')} target="_blank">
+          {t('popup_settings')}
+        </a>
+      </header>
+      <HostAccess t={t} />
+      {error && <p role="alert">{t('popup_error', [error])}</p>}
+      {view && view.records.length === 0 && <p class="empty">{t('popup_empty')}</p>}
+      {view && view.records.length > 0 && (
+        <p class="count">{t('popup_count', [String(view.count)])}</p>
+      )}
+      {id !== null &&
+        groups.map((g) => (
+          <section class="origin" key={g.origin} data-origin={g.origin} aria-label={g.origin}>
+            <h2>
+              {g.origin} <span class="n">{g.records.length}</span>
+            </h2>
+            <ul class="records">
+              {g.records.map((r, i) => (
+                <RecordLine key={r.id} record={r} t={t} open={i === 0 && groups.length === 1} />
+              ))}
+            </ul>
+            <OriginActions
+              tabId={id}
+              origin={g.origin}
+              records={g.records}
+              t={t}
+              startWith={focusOrigin === g.origin ? 'plan' : undefined}
+            />
+          </section>
+        ))}
+    </main>
+  );
+}

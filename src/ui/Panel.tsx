@@ -1,0 +1,70 @@
+// The in-page panel, presentational: props in, events out. The container
+// (content/PanelApp.tsx) fetches the view and guards every action.
+import type { PanelView } from '../shared/messages.ts';
+import { RecordLine } from './RecordLine.tsx';
+import type { T } from './t.ts';
+
+type Handler = (e: Event) => void;
+
+export interface PanelProps {
+  view: PanelView;
+  t: T;
+  onCollapse: Handler;
+  onExpand: Handler;
+  onDismiss: Handler;
+  onMute: Handler;
+  onOpenActions: Handler;
+}
+
+export function Panel({ view, t, onCollapse, onExpand, onDismiss, onMute, onOpenActions }: PanelProps) {
+  const [latest, ...others] = view.records;
+  if (!latest) return null;
+  if (view.collapsed) {
+    return (
+      <button
+        class="pill"
+        type="button"
+        onClick={onExpand}
+        aria-label={t('panel_expand', [String(view.count)])}
+      >
+        <span class="dot" aria-hidden="true" />
+        {latest.evidence.status} · {view.count}
+      </button>
+    );
+  }
+  return (
+    <section class="panel" role="region" aria-label={t('panel_label')}>
+      <header>
+        <span class={`status s${latest.evidence.status}`}>{latest.evidence.status}</span>
+        <h2>{t('panel_heading')}</h2>
+        <button type="button" class="icon" onClick={onCollapse} aria-label={t('panel_collapse')}>
+          –
+        </button>
+        <button type="button" class="icon" onClick={onDismiss} aria-label={t('panel_dismiss')}>
+          ×
+        </button>
+      </header>
+      <ul class="records latest">
+        <RecordLine record={latest} t={t} open />
+      </ul>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onOpenActions}>
+          {t('panel_fix')}
+        </button>
+        <button type="button" onClick={onMute}>
+          {t('panel_mute')}
+        </button>
+      </div>
+      {others.length > 0 && (
+        <details class="others">
+          <summary>{t('panel_others', [String(view.count - 1)])}</summary>
+          <ul class="records">
+            {others.map((r) => (
+              <RecordLine key={r.id} record={r} t={t} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

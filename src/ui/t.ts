@@ -1,0 +1,2 @@
+/** A message lookup passed into the presentational components (they use no browser API). */
+export type T = (key: string, substitutions?: string[]) => string;

@@ -1,0 +1,65 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import sourceManifest from './manifest.json' with { type: 'json' };
+
+// One source manifest, two builds (see ../shared/notes/chromium.md):
+//   vite build --mode chrome   → dist/chrome  (background.service_worker)
+//   vite build --mode firefox  → dist/firefox (background.scripts, an event page)
+// crxjs keeps only the background key its target understands; here we also drop
+// the keys the other browser does not know, so neither shows a manifest warning.
+type Target = 'chrome' | 'firefox';
+
+function manifestFor(target: Target) {
+  const m = structuredClone(sourceManifest) as Record<string, unknown>;
+  if (target === 'chrome') {
+    delete m.browser_specific_settings;
+  } else {
+    // Firefox ignores `key` (its id comes from gecko.id) and the Chrome-only minimum.
+    delete m.key;
+    delete m.minimum_chrome_version;
+  }
+  return m;
+}
+
+/**
+ * crxjs lists a `?script` content script in web_accessible_resources, which
+ * lets any page probe for the extension (its Chrome id is fixed). The panel is
+ * injected with scripting.executeScript, which needs no such entry: drop it.
+ */
+function noWebAccessibleResources(): Plugin {
+  return {
+    name: 'why401:no-web-accessible-resources',
+    enforce: 'post',
+    // After crxjs has written its manifest (it does so late in generateBundle).
+    writeBundle(options) {
+      const file = join(options.dir ?? '', 'manifest.json');
+      const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      delete m.web_accessible_resources;
+      writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      preact(),
+      // The cast: crxjs types the manifest as chrome.runtime.Manifest; the JSON is checked by
+      // web-ext lint and by loading it in both browsers in the e2e suite.
+      crx({ manifest: manifestFor(target) as never, browser: target }),
+      noWebAccessibleResources(),
+    ],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      // Readable bundles: reviewers of extension stores read them, and size is measured by bench.
+      minify: false,
+      sourcemap: false,
+    },
+  };
+});
