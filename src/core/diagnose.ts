@@ -38,5 +38,9 @@ export function diagnose(target: Evidence, others: readonly Evidence[] = [], opt
   if (merged.some((f) => f.id === 'cors-preflight' && f.confidence >= 0.9)) {
     merged = merged.filter((f) => f.id !== 'no-credentials');
   }
+  // stale=true means the password was right (RFC 7616 §3.3): a stock "wrong password" page is not a cause.
+  if (merged.some((f) => f.id === 'digest-stale')) {
+    merged = merged.filter((f) => f.id !== 'credentials-rejected' || f.confidence >= 0.8);
+  }
   return sortFindings(addServerDefects(ctx, merged)).map((f) => render(ctx, f));
 }

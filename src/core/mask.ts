@@ -10,7 +10,8 @@ const PREFIX = 4;
 export function maskSecret(scheme: string, value: string): MaskedSecret {
   const v = value ?? '';
   // Short values would be revealed almost whole by a prefix: show none of them.
-  const shown = v.length >= 12 ? v.slice(0, PREFIX) : '';
+  // Basic is base64("user:password"): even a prefix decodes to the user name. Show none of it.
+  const shown = v.length >= 12 && scheme.toLowerCase() !== 'basic' ? v.slice(0, PREFIX) : '';
   const label = scheme ? `${scheme} ` : '';
   return { scheme, masked: `${label}${shown}… (${v.length} chars)`, length: v.length };
 }

@@ -35,7 +35,7 @@ export function Panel({ view, t, onCollapse, onExpand, onDismiss, onMute, onOpen
   return (
     <section class="panel" role="region" aria-label={t('panel_label')}>
       <header>
-        <span class={`status s${latest.evidence.status}`}>{latest.evidence.status}</span>
+        <span class="dot" aria-hidden="true" />
         <h2>{t('panel_heading')}</h2>
         <button type="button" class="icon" onClick={onCollapse} aria-label={t('panel_collapse')}>
           –

@@ -3,7 +3,7 @@
 // saying "missing" about a request that did carry a token means the token was
 // not where (or in the form) it looks.
 import { VENDORS } from '../vendors/index.ts';
-import { classify } from './words.ts';
+import { classify, classifyAt, snippet } from './words.ts';
 import { msg, quote, type Claim, type Ctx, type Finding } from './types.ts';
 
 /** RFC 6750 §3.1 error codes in the challenge. */
@@ -48,15 +48,12 @@ function vendorClaims(ctx: Ctx): Claim[] {
 function wordClaims(ctx: Ctx, already: readonly Claim[]): Claim[] {
   if (already.some((c) => c.confidence >= 0.8 && c.kind !== 'unspecific')) return [];
   const text = ctx.bodyText;
-  const kind = classify(text);
-  if (!kind) return [];
+  const hit = classifyAt(text);
+  // A vendor rule that already read the same meaning says it better.
+  if (!hit || already.some((c) => c.kind === hit.kind)) return [];
   // Stock HTML error pages talk generally ("wrong credentials, or your browser…"): trust them less.
   const html = (ctx.ev.body?.mimeType ?? '').toLowerCase().includes('html');
-  const sample = ctx.ev.body?.fields
-    ? Object.values(ctx.ev.body.fields).find((v) => classify(v) === kind)
-    : undefined;
-  const shown = sample ?? ctx.ev.statusText ?? ctx.ev.body?.text ?? text;
-  return [{ kind, confidence: html ? 0.45 : 0.62, evidence: msg('ev_body_says', quote(shown)) }];
+  return [{ kind: hit.kind, confidence: html ? 0.45 : 0.62, evidence: msg('ev_body_says', quote(snippet(text, hit.index))) }];
 }
 
 /** Basic, Digest or an API key: a password-like secret, refused as "credentials", not as a token. */

@@ -26,7 +26,7 @@ function reasonText(ev: Evidence): string {
     parts.push(ev.body.text);
   }
   if (ev.statusText && !PLAIN_STATUS.test(ev.statusText.trim())) parts.push(ev.statusText);
-  return parts.join(' \n ').slice(0, MAX_TEXT).toLowerCase();
+  return parts.join(' \n ').slice(0, MAX_TEXT);
 }
 
 export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate): Ctx {

@@ -64,6 +64,10 @@ export function credentialRules(ctx: Ctx): Finding[] {
         evidence.push(msg('ev_har_may_omit'));
       }
       if (jar.length) confidence = 0.5;
+      // Integrated sign-in starts by itself once challenged: negotiate-failed explains it better.
+      if (ctx.challenged.length && ctx.challenged.every((s) => s === 'negotiate' || s === 'ntlm' || s === 'kerberos')) {
+        confidence = 0.5;
+      }
       out.push({ id: 'no-credentials', confidence, evidence });
     } else {
       out.push({

@@ -53,7 +53,7 @@ export interface Ctx {
   anyCredential: boolean;
   /** The record shows every credential the request carried. */
   credentialsKnown: boolean;
-  /** Lower-cased reason text: challenge error_description, JSON reason fields, excerpt, status text. */
+  /** Reason text (original case): challenge error_description, JSON reason fields, excerpt, status text. */
   bodyText: string;
 }
 

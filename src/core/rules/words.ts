@@ -36,10 +36,28 @@ const RULES: [ClaimKind, RegExp][] = [
   ],
 ];
 
-/** The first reading that matches, most specific first. */
-export function classify(text: string): ClaimKind | undefined {
+/** The first reading that matches, most specific first, with where it matched. */
+export function classifyAt(text: string): { kind: ClaimKind; index: number } | undefined {
   if (!text) return undefined;
   const s = text.slice(0, 4096).toLowerCase();
-  for (const [kind, re] of RULES) if (re.test(s)) return kind;
+  for (const [kind, re] of RULES) {
+    const m = re.exec(s);
+    if (m) return { kind, index: m.index };
+  }
   return undefined;
+}
+
+export function classify(text: string): ClaimKind | undefined {
+  return classifyAt(text)?.kind;
+}
+
+/** Up to `max` characters of `text` around `index`, cut at word boundaries. */
+export function snippet(text: string, index: number, max = 160): string {
+  if (text.length <= max) return text;
+  let start = Math.max(0, index - max / 2);
+  let end = Math.min(text.length, start + max);
+  start = Math.max(0, end - max);
+  while (start > 0 && start > index - max && text[start - 1] !== ' ') start--;
+  while (end < text.length && end < index + max && text[end] !== ' ') end++;
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
