@@ -3,7 +3,10 @@
 // external resources: the demo runs offline and on loopback only.
 
 const esc = (s) =>
-  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 
 /** JSON safe inside <script>: no "</script>" or "<!--" can end it early. */
 const scriptJson = (v) => JSON.stringify(v).replace(/</g, '\\u003c');
@@ -215,5 +218,8 @@ export function storageGetPage() {
 }
 
 export function notFoundPage() {
-  return layout('Not found · Why 401 demo', '<main><h1>Not found</h1><p><a href="/">All scenarios</a></p></main>');
+  return layout(
+    'Not found · Why 401 demo',
+    '<main><h1>Not found</h1><p><a href="/">All scenarios</a></p></main>',
+  );
 }

@@ -5,7 +5,8 @@
 // Fields:
 //   name         URL slug: the page is /s/<name>, its API /api/<name>
 //   title, description   for people (index and scenario pages)
-//   cause        the cause id (../../../shared/spec/causes.md) the scenario shows
+//   cause        the cause id (../../../shared/spec/causes.md) the scenario shows first
+//   also         other cause ids the diagnosis must include (optional)
 //   trigger      'fetch' | 'navigation' | 'iframe' | 'image' | 'preflight'
 //   status       401 or 407
 //   count        how many 401/407 responses one page load produces
@@ -64,7 +65,11 @@ function bearerApi(req) {
   const { exp, nbf, aud, scope = '' } = read.claims;
   const now = nowSeconds();
   const invalid = () =>
-    json(401, { error: 'invalid_token' }, { 'WWW-Authenticate': challenge(', error="invalid_token"') });
+    json(
+      401,
+      { error: 'invalid_token' },
+      { 'WWW-Authenticate': challenge(', error="invalid_token"') },
+    );
   if (typeof exp === 'number' && exp <= now) return invalid();
   if (typeof nbf === 'number' && nbf > now) return invalid();
   if (aud !== audience) return invalid();
@@ -99,7 +104,12 @@ const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 const apiUrl = (ctx, name) => `${ctx.origin}/api/${name}`;
 
 /** The common shape of a fetch-triggered scenario. */
-const get = (url, headers = {}, credentials = 'omit') => ({ url, method: 'GET', headers, credentials });
+const get = (url, headers = {}, credentials = 'omit') => ({
+  url,
+  method: 'GET',
+  headers,
+  credentials,
+});
 
 export const scenarios = [
   {
@@ -119,7 +129,8 @@ export const scenarios = [
   {
     name: 'basic-wrong-password',
     title: 'Basic auth, wrong password',
-    description: 'fetch() sends Authorization: Basic for demo:wrong; the server challenges Basic again.',
+    description:
+      'fetch() sends Authorization: Basic for demo:wrong; the server challenges Basic again.',
     cause: 'credentials-rejected',
     trigger: 'fetch',
     status: 401,
@@ -148,7 +159,11 @@ export const scenarios = [
       if (req.headers.authorization === `Basic ${b64('demo:demo')}`) {
         return { status: 200, headers: html, body: basicProtectedPage(true) };
       }
-      return { status: 401, headers: { ...basicChallenge, ...html }, body: basicProtectedPage(false) };
+      return {
+        status: 401,
+        headers: { ...basicChallenge, ...html },
+        body: basicProtectedPage(false),
+      };
     },
   },
   {
@@ -270,8 +285,10 @@ export const scenarios = [
   {
     name: 'malformed-challenge',
     title: 'Malformed challenge',
-    description: 'fetch() without credentials; the server\'s WWW-Authenticate is "token: false, info: [object Object]".',
-    cause: 'malformed-challenge',
+    description:
+      'fetch() without credentials; the server\'s WWW-Authenticate is "token: false, info: [object Object]". The missing credentials come first; the broken header is flagged as a server defect.',
+    cause: 'no-credentials',
+    also: ['malformed-challenge'],
     trigger: 'fetch',
     status: 401,
     count: 1,
@@ -279,12 +296,17 @@ export const scenarios = [
     method: 'GET',
     requests: (ctx) => [get(apiUrl(ctx, 'malformed-challenge'))],
     respond: () =>
-      json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'token: false, info: [object Object]' }),
+      json(
+        401,
+        { error: 'unauthorized' },
+        { 'WWW-Authenticate': 'token: false, info: [object Object]' },
+      ),
   },
   {
     name: 'digest-stale',
     title: 'Stale Digest nonce',
-    description: 'fetch() sends Authorization: Digest with an old nonce; the server says stale=true.',
+    description:
+      'fetch() sends Authorization: Digest with an old nonce; the server says stale=true.',
     cause: 'digest-stale',
     trigger: 'fetch',
     status: 401,
@@ -300,14 +322,19 @@ export const scenarios = [
       }),
     ],
     respond: () =>
-      json(401, { error: 'stale nonce' }, {
-        'WWW-Authenticate': `Digest realm="demo", nonce="${randomBytes(16).toString('hex')}", algorithm=SHA-256, qop="auth", stale=true`,
-      }),
+      json(
+        401,
+        { error: 'stale nonce' },
+        {
+          'WWW-Authenticate': `Digest realm="demo", nonce="${randomBytes(16).toString('hex')}", algorithm=SHA-256, qop="auth", stale=true`,
+        },
+      ),
   },
   {
     name: 'negotiate',
     title: 'Windows sign-in (Negotiate / NTLM)',
-    description: 'fetch() without credentials; the server challenges Negotiate and NTLM in two header fields.',
+    description:
+      'fetch() without credentials; the server challenges Negotiate and NTLM in two header fields.',
     cause: 'negotiate-failed',
     trigger: 'fetch',
     status: 401,
@@ -332,7 +359,8 @@ export const scenarios = [
     count: 1,
     type: 'xmlhttprequest',
     method: 'GET',
-    pageCookie: () => `demo_session=${randomBytes(16).toString('hex')}; Path=/; HttpOnly; SameSite=Lax`,
+    pageCookie: () =>
+      `demo_session=${randomBytes(16).toString('hex')}; Path=/; HttpOnly; SameSite=Lax`,
     requests: (ctx) => [get(apiUrl(ctx, 'session-expired'), {}, 'include')],
     respond: sessionApi,
   },
@@ -389,7 +417,9 @@ export const scenarios = [
     method: 'GET',
     requests: (ctx) => {
       const auth = `Bearer ${tokenFor(ctx.origin, { iat: nowSeconds() - 4200, exp: nowSeconds() - 600 })}`;
-      return Array.from({ length: 5 }, () => get(apiUrl(ctx, 'auth-loop'), { Authorization: auth }));
+      return Array.from({ length: 5 }, () =>
+        get(apiUrl(ctx, 'auth-loop'), { Authorization: auth }),
+      );
     },
     respond: bearerApi,
   },
@@ -423,7 +453,10 @@ export const scenarios = [
     method: 'GET',
     respond: () => ({
       status: 401,
-      headers: { 'WWW-Authenticate': 'Bearer realm="demo"', 'Content-Type': 'text/html; charset=utf-8' },
+      headers: {
+        'WWW-Authenticate': 'Bearer realm="demo"',
+        'Content-Type': 'text/html; charset=utf-8',
+      },
       body: '<!doctype html><title>401</title><p>Sign in to see this frame.</p>',
     }),
   },
@@ -437,7 +470,8 @@ export const scenarios = [
     count: 1,
     type: 'image',
     method: 'GET',
-    respond: () => json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="demo"' }),
+    respond: () =>
+      json(401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="demo"' }),
   },
 ];
 

@@ -37,6 +37,8 @@ export interface Scenario {
   description: string;
   /** A cause id of shared/spec/causes.md */
   cause: string;
+  /** Other cause ids the diagnosis must also include. */
+  also?: string[];
   trigger: 'fetch' | 'navigation' | 'iframe' | 'image' | 'preflight';
   status: 401 | 407;
   /** 401/407 responses one load of /s/<name> produces */
@@ -53,4 +55,7 @@ export interface Scenario {
 }
 
 export declare const scenarios: Scenario[];
-export declare function startDemoServer(options?: { port?: number; host?: string }): Promise<DemoServer>;
+export declare function startDemoServer(options?: {
+  port?: number;
+  host?: string;
+}): Promise<DemoServer>;

@@ -4,13 +4,7 @@
 // http://localhost:PORT, for cross-origin and site-data isolation tests.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import {
-  indexPage,
-  notFoundPage,
-  scenarioPage,
-  storageGetPage,
-  storageSetPage,
-} from './html.mjs';
+import { indexPage, notFoundPage, scenarioPage, storageGetPage, storageSetPage } from './html.mjs';
 import { scenarioByName, scenarios } from './scenarios.mjs';
 
 export { scenarios };
@@ -24,7 +18,12 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
   let bound = 0;
 
   const server = createServer((req, res) => {
-    requests.push({ method: req.method, url: `http://${req.headers.host}${req.url}`, headers: { ...req.headers }, time: Date.now() });
+    requests.push({
+      method: req.method,
+      url: `http://${req.headers.host}${req.url}`,
+      headers: { ...req.headers },
+      time: Date.now(),
+    });
     handle(req, res, bound).catch((err) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500);

@@ -34,7 +34,9 @@ describe('startCapture', () => {
     expect(got).toHaveLength(1);
     const c = got[0]!;
     expect(c).toMatchObject({ requestId: '9', tabId: 7, frameId: 0, type: 'xmlhttprequest' });
-    expect(c.exchange.requestHeaders).toEqual([{ name: 'Authorization', value: 'Bearer abc.def.ghi' }]);
+    expect(c.exchange.requestHeaders).toEqual([
+      { name: 'Authorization', value: 'Bearer abc.def.ghi' },
+    ]);
     expect(c.exchange.startedDateTime).toBe(1000);
     expect(c.exchange.requestHeadersComplete).toBe(true);
     expect(c.exchange.statusText).toBe('Unauthorized');
@@ -96,7 +98,9 @@ describe('buildExchange', () => {
     const ex = buildExchange(
       buildHeadersDetails(
         {
-          responseHeaders: [{ name: 'WWW-Authenticate', binaryValue: [66, 97, 115, 105, 99, 32, 233] }],
+          responseHeaders: [
+            { name: 'WWW-Authenticate', binaryValue: [66, 97, 115, 105, 99, 32, 233] },
+          ],
         },
         'firefox',
       ),
@@ -106,7 +110,10 @@ describe('buildExchange', () => {
   });
 
   it('has no status text for an HTTP/2 status line', () => {
-    const ex = buildExchange(buildHeadersDetails({ statusLine: 'HTTP/2.0 401 ' }, 'firefox'), undefined);
+    const ex = buildExchange(
+      buildHeadersDetails({ statusLine: 'HTTP/2.0 401 ' }, 'firefox'),
+      undefined,
+    );
     expect(ex.statusText).toBeUndefined();
   });
 });

@@ -49,7 +49,11 @@ export async function clearSite(
   const targets = cookiesOfOrigin(await allCookies(), origin);
   for (const c of targets) {
     try {
-      const details: Record<string, unknown> = { url: cookieUrl(c), name: c.name, storeId: c.storeId };
+      const details: Record<string, unknown> = {
+        url: cookieUrl(c),
+        name: c.name,
+        storeId: c.storeId,
+      };
       const pk = (c as { partitionKey?: unknown }).partitionKey;
       if (pk) details.partitionKey = pk;
       if (isFirefox()) details.firstPartyDomain = c.firstPartyDomain ?? '';

@@ -53,6 +53,17 @@ browser.webNavigation.onCommitted.addListener((d) => {
   })();
 });
 
+// Chromium shows an error page for a top-level navigation that failed (a Basic
+// challenge it cannot answer: ERR_INVALID_AUTH_CREDENTIALS) without
+// onCommitted, and wipes the tab's badge: set it again, keeping the records.
+browser.webNavigation.onErrorOccurred.addListener((d) => {
+  if (d.frameId !== 0) return;
+  void (async () => {
+    await ready;
+    await showCount(d.tabId, (await readTab(d.tabId)).count, true);
+  })();
+});
+
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   void removeTab(tabId);
@@ -129,5 +140,9 @@ const handlers: Handlers = {
 };
 
 browser.runtime.onMessage.addListener(
-  createRouter(handlers, { extensionId: browser.runtime.id, baseUrl: browser.runtime.getURL('') }, ready),
+  createRouter(
+    handlers,
+    { extensionId: browser.runtime.id, baseUrl: browser.runtime.getURL('') },
+    ready,
+  ),
 );

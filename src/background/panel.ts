@@ -35,7 +35,10 @@ async function refreshOnce(tabId: number, settings: Settings): Promise<void> {
     // No panel in this document yet: inject it.
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [panelScript] });
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [panelScript],
+    });
   } catch {
     // An error page (e.g. Chromium's for a failed Basic challenge) or a
     // privileged page takes no script: the badge and popup still explain.

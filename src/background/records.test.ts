@@ -8,7 +8,11 @@ function obs(id: string, time: number, over: Partial<Observation> = {}): Observa
     frameId: 0,
     type: 'xmlhttprequest',
     time,
-    evidence: { method: 'GET', url: `https://a.test/${id}`, status: 401 } as Observation['evidence'],
+    evidence: {
+      method: 'GET',
+      url: `https://a.test/${id}`,
+      status: 401,
+    } as Observation['evidence'],
     ...over,
   };
 }

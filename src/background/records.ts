@@ -26,7 +26,12 @@ export interface TabRecords {
 
 export const DEFAULT_CAP = 50;
 
-export const emptyRecords = (pageStart = 0): TabRecords => ({ v: 1, pageStart, count: 0, records: [] });
+export const emptyRecords = (pageStart = 0): TabRecords => ({
+  v: 1,
+  pageStart,
+  count: 0,
+  records: [],
+});
 
 export function isTabRecords(x: unknown): x is TabRecords {
   const t = x as TabRecords | undefined;
@@ -78,4 +83,3 @@ export function commitRecords(current: TabRecords, time: number, maskedUrl: stri
   }
   return emptyRecords(time);
 }
-

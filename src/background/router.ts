@@ -14,8 +14,7 @@ import {
 } from '../shared/messages.ts';
 
 export type SenderKind =
-  | { kind: 'page' }
-  | { kind: 'content'; tabId: number; frameId: number; origin: string };
+  { kind: 'page' } | { kind: 'content'; tabId: number; frameId: number; origin: string };
 
 export type Handlers = {
   [T in MessageType]: (payload: RequestOf<T>, sender: SenderKind) => Promise<ResponseOf<T>>;
@@ -47,20 +46,25 @@ export function createRouter(
   ids: { extensionId: string; baseUrl: string },
   ready: Promise<unknown>,
 ) {
-  return (message: unknown, sender: Runtime.MessageSender): Promise<Reply<MessageType>> | undefined => {
+  return (
+    message: unknown,
+    sender: Runtime.MessageSender,
+  ): Promise<Reply<MessageType>> | undefined => {
     if (!isEnvelope(message)) return undefined; // not ours: let other listeners answer
     return route(message, sender);
   };
 
-  async function route(message: Envelope, sender: Runtime.MessageSender): Promise<Reply<MessageType>> {
+  async function route(
+    message: Envelope,
+    sender: Runtime.MessageSender,
+  ): Promise<Reply<MessageType>> {
     const from = classifySender(sender, ids.extensionId, ids.baseUrl);
     if (!from) return { ok: false, error: 'Rejected: unknown sender' };
     if (from.kind === 'content' && !CONTENT_SCRIPT_TYPES.has(message.type)) {
       return { ok: false, error: `Rejected: ${message.type} is not allowed from a web page` };
     }
     const handler = handlers[message.type] as
-      | ((p: unknown, s: SenderKind) => Promise<ResponseOf<MessageType>>)
-      | undefined;
+      ((p: unknown, s: SenderKind) => Promise<ResponseOf<MessageType>>) | undefined;
     if (!handler) return { ok: false, error: `Unknown message type: ${String(message.type)}` };
     try {
       await ready;

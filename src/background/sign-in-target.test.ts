@@ -17,7 +17,8 @@ describe('signInTarget', () => {
     const azure = ev([
       {
         name: 'WWW-Authenticate',
-        value: 'Bearer authorization_uri="https://login.microsoftonline.com/tenant/oauth2/authorize"',
+        value:
+          'Bearer authorization_uri="https://login.microsoftonline.com/tenant/oauth2/authorize"',
       },
     ]);
     const none = ev([{ name: 'WWW-Authenticate', value: 'Bearer' }]);
@@ -33,14 +34,18 @@ describe('signInTarget', () => {
   });
 
   it('never sends the tab to a script URL', () => {
-    const evil = ev([{ name: 'WWW-Authenticate', value: 'Bearer authorization_uri="javascript:alert(1)"' }]);
+    const evil = ev([
+      { name: 'WWW-Authenticate', value: 'Bearer authorization_uri="javascript:alert(1)"' },
+    ]);
     expect(signInTarget('https://app.example.com', [evil]).source).toBe('start-page');
   });
 });
 
 describe('challengedHttpAuth', () => {
   it('is true for Basic or Digest challenges only', () => {
-    expect(challengedHttpAuth([ev([{ name: 'WWW-Authenticate', value: 'Basic realm="x"' }])])).toBe(true);
+    expect(challengedHttpAuth([ev([{ name: 'WWW-Authenticate', value: 'Basic realm="x"' }])])).toBe(
+      true,
+    );
     expect(challengedHttpAuth([ev([{ name: 'WWW-Authenticate', value: 'Bearer' }])])).toBe(false);
   });
 });

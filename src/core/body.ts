@@ -56,7 +56,11 @@ export function htmlToText(html: string, max: number): string {
     const c = html[i];
     if (c === '<') {
       const lower = lowerAll.slice(i, i + 8);
-      const skipTo = lower.startsWith('<script') ? '</script' : lower.startsWith('<style') ? '</style' : '';
+      const skipTo = lower.startsWith('<script')
+        ? '</script'
+        : lower.startsWith('<style')
+          ? '</style'
+          : '';
       if (skipTo) {
         const end = lowerAll.indexOf(skipTo, i + 1);
         i = end < 0 ? n : end + skipTo.length;
@@ -108,7 +112,10 @@ function flatten(v: unknown): Record<string, string> | undefined {
   };
   walk(v, '', '', 0);
   if (!leaves.length) return undefined;
-  const ordered = [...leaves.filter((l) => l[2]), ...leaves.filter((l) => !l[2])].slice(0, MAX_FIELDS);
+  const ordered = [...leaves.filter((l) => l[2]), ...leaves.filter((l) => !l[2])].slice(
+    0,
+    MAX_FIELDS,
+  );
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [p, val] of ordered) out[p.slice(0, 100)] = val;
   return out;
@@ -126,7 +133,10 @@ export function summarizeBody(
   const mt = (mimeType ?? '').toLowerCase();
   const trimmed = text.trimStart();
   let fields: Record<string, string> | undefined;
-  if ((mt.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) && full <= MAX_JSON) {
+  if (
+    (mt.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) &&
+    full <= MAX_JSON
+  ) {
     try {
       fields = flatten(JSON.parse(text));
     } catch {

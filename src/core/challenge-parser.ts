@@ -23,6 +23,7 @@ export interface ParsedChallenges {
 }
 
 const MAX_PROBLEMS = 8;
+const MAX_KEPT = 256;
 
 // tchar (RFC 9110 §5.6.2): "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
 const TCHAR = new Uint8Array(128);
@@ -143,7 +144,8 @@ class Scanner {
     while (j < this.s.length && isT(this.s, j)) j++;
     if (j === t) return false;
     while (j < this.s.length && (this.s[j] === ' ' || this.s[j] === '\t')) j++;
-    return this.s[j] === '=' || this.s[j] === ',' || j >= this.s.length;
+    // Only "Scheme param=" counts: "realm=My Private Area" must stay one value.
+    return this.s[j] === '=';
   }
 }
 
@@ -155,13 +157,19 @@ class Scanner {
 export function parseChallenges(headerValues: readonly string[]): ParsedChallenges {
   const challenges: Challenge[] = [];
   const problems: string[] = [];
-  const problem = (p: string): void => {
-    if (problems.length < MAX_PROBLEMS && !problems.includes(p)) problems.push(p);
-  };
   let malformed = false;
-  const flag = (p: string): void => {
+  // Messages are built lazily: a hostile header can have thousands of problems, we keep a few.
+  const flag = (p: string | (() => string)): void => {
     malformed = true;
-    problem(p);
+    if (problems.length >= MAX_PROBLEMS) return;
+    const text = typeof p === 'string' ? p : p();
+    if (!problems.includes(text)) problems.push(text);
+  };
+  // Past MAX_KEPT, challenges are still scanned (for problems) but not kept.
+  const newChallenge = (scheme: string): Challenge => {
+    const c: Challenge = { scheme, params: Object.create(null) as Record<string, string> };
+    if (challenges.length < MAX_KEPT) challenges.push(c);
+    return c;
   };
 
   for (const raw of headerValues) {
@@ -175,7 +183,12 @@ export function parseChallenges(headerValues: readonly string[]): ParsedChalleng
       sc.ws();
       if (sc.peek() === ',') {
         // Empty list elements are allowed (RFC 9110 §5.6.1); a comma ends "right after the scheme".
-        if (afterScheme && cur && Object.keys(cur.params).length === 0 && cur.token68 === undefined) {
+        if (
+          afterScheme &&
+          cur &&
+          Object.keys(cur.params).length === 0 &&
+          cur.token68 === undefined
+        ) {
           // "Basic, realm=…": a comma between the scheme and its first parameter.
           if (sc.i + 1 < sc.s.length) {
             const save = sc.i;
@@ -214,40 +227,38 @@ export function parseChallenges(headerValues: readonly string[]): ParsedChalleng
       const scheme = sc.token();
       if (!scheme) {
         const junk = sc.skipToComma().trim();
-        flag(`unexpected text ${JSON.stringify(junk.slice(0, 40))}`);
+        flag(() => `unexpected text ${JSON.stringify(junk.slice(0, 40))}`);
         cur = undefined;
         continue;
       }
       const next = sc.peek();
       if (sc.done || next === ',') {
-        cur = { scheme, params: Object.create(null) as Record<string, string> };
-        challenges.push(cur);
+        cur = newChallenge(scheme);
         afterScheme = true;
         continue;
       }
       if (next === ' ' || next === '\t') {
-        cur = { scheme, params: Object.create(null) as Record<string, string> };
-        challenges.push(cur);
+        cur = newChallenge(scheme);
         sc.ws();
         afterScheme = true;
         if (sc.peek() === '=') {
           // "scheme =value": not a challenge at all.
-          challenges.pop();
+          if (challenges[challenges.length - 1] === cur) challenges.pop();
           cur = undefined;
-          flag(`"${scheme.slice(0, 40)}" is followed by "=" without a scheme`);
+          flag(() => `"${scheme.slice(0, 40)}" is followed by "=" without a scheme`);
           sc.skipToComma();
         }
         continue;
       }
       if (next === '=' && !cur) {
         // "name=value" with no scheme before it.
-        flag(`parameter "${scheme.slice(0, 40)}" without a scheme`);
+        flag(() => `parameter "${scheme.slice(0, 40)}" without a scheme`);
         sc.skipToComma();
         continue;
       }
       // Anything else ("token:", "[object Object]") is not a challenge: drop the element.
       const rest = sc.skipToComma();
-      flag(`unexpected text ${JSON.stringify((scheme + rest).trim().slice(0, 40))}`);
+      flag(() => `unexpected text ${JSON.stringify((scheme + rest).trim().slice(0, 40))}`);
       cur = undefined;
       afterScheme = false;
     }
@@ -255,25 +266,25 @@ export function parseChallenges(headerValues: readonly string[]): ParsedChalleng
   return { challenges, malformed, problems };
 }
 
-function readParam(sc: Scanner, cur: Challenge, flag: (p: string) => void): void {
+function readParam(sc: Scanner, cur: Challenge, flag: (p: string | (() => string)) => void): void {
   const name = sc.token().toLowerCase();
   sc.ws(); // BWS
   sc.i++; // "="
   sc.ws(); // BWS
-  let value = '';
+  let value: string;
   let quoted = false;
   if (sc.peek() === '"') {
     const q = sc.quoted();
     value = q.value;
     quoted = true;
-    if (!q.closed) flag(`unterminated quoted string in "${name.slice(0, 40)}"`);
+    if (!q.closed) flag(() => `unterminated quoted string in "${name.slice(0, 40)}"`);
   } else {
     value = sc.token();
     const c = sc.peek();
     if (!sc.done && c !== ',' && c !== ' ' && c !== '\t') {
       // A value with characters a token may not hold, e.g. realm=http://x/ (":" and "/").
       value += readLoose(sc);
-      flag(`"${name.slice(0, 40)}" has an unquoted value that is not a token`);
+      flag(() => `"${name.slice(0, 40)}" has an unquoted value that is not a token`);
     }
   }
   // After the value: OWS, then "," or the end.
@@ -284,14 +295,14 @@ function readParam(sc: Scanner, cur: Challenge, flag: (p: string) => void): void
       // realm=My Realm: an unquoted value with spaces. Keep the words together.
       const word = readLoose(sc);
       value += ` ${word}`;
-      flag(`"${name.slice(0, 40)}" has an unquoted value with spaces`);
+      flag(() => `"${name.slice(0, 40)}" has an unquoted value with spaces`);
       continue;
     }
     // Another element without a comma before it.
     flag('missing comma between elements');
     break;
   }
-  if (name in cur.params) flag(`parameter "${name.slice(0, 40)}" repeated`);
+  if (name in cur.params) flag(() => `parameter "${name.slice(0, 40)}" repeated`);
   else cur.params[name] = value;
 }
 

@@ -18,7 +18,8 @@ const MAX_PARSE = 256 * 1024;
 const MAX_NAMES = 40;
 
 /** Values that stand for "hidden" in HARs edited by tools or people. */
-const REDACTED = /^(\[?(redacted|sanitized|filtered|removed|hidden|masked|secret|omitted)\]?|\*{3,}|x{4,}|<[a-z _-]*>|\.\.\.|…)$/i;
+const REDACTED =
+  /^(\[?(redacted|sanitized|filtered|removed|hidden|masked|secret|omitted)\]?|\*{3,}|x{4,}|<[a-z _-]*>|\.\.\.|…)$/i;
 
 /** Values front-end code sends when the token variable was not set. Not secrets. */
 const PLACEHOLDERS = new Set([
@@ -203,7 +204,11 @@ export function extractEvidence(ex: Exchange): Evidence {
       ev.authRedacted = true;
       if (sp >= 0) ev.authScheme = first.slice(0, 40);
       incomplete();
-    } else if (sp < 0 && !KNOWN_SCHEMES.has(v.toLowerCase()) && (looksLikeJwt(v) || !PLACEHOLDERS.has(v.toLowerCase()))) {
+    } else if (
+      sp < 0 &&
+      !KNOWN_SCHEMES.has(v.toLowerCase()) &&
+      (looksLikeJwt(v) || !PLACEHOLDERS.has(v.toLowerCase()))
+    ) {
       // A token with no scheme in front: RFC 9110 would read it as a scheme name.
       ev.authBare = true;
       ev.authorization = maskSecret('', v);
@@ -216,10 +221,18 @@ export function extractEvidence(ex: Exchange): Evidence {
     } else {
       ev.authScheme = first.slice(0, 40);
       const cred = rest;
-      if (!cred || PLACEHOLDERS.has(cred.toLowerCase()) || /^(\$\{.*\}|\{\{.*\}\}|<.*>)$/.test(cred)) {
+      if (
+        !cred ||
+        PLACEHOLDERS.has(cred.toLowerCase()) ||
+        /^(\$\{.*\}|\{\{.*\}\}|<.*>)$/.test(cred)
+      ) {
         // "Bearer undefined": the app sent the name of a missing variable, not a token.
         ev.authPlaceholder = cred ? cred.slice(0, 40) : '(empty)';
-        ev.authorization = { scheme: ev.authScheme, masked: `${ev.authScheme} ${cred.slice(0, 40)}`.trim(), length: cred.length };
+        ev.authorization = {
+          scheme: ev.authScheme,
+          masked: `${ev.authScheme} ${cred.slice(0, 40)}`.trim(),
+          length: cred.length,
+        };
       } else {
         ev.authorization = maskSecret(ev.authScheme, cred);
         known.push(cred, v);
@@ -252,11 +265,15 @@ export function extractEvidence(ex: Exchange): Evidence {
   const fromHeader = cookieNamesOf(cookieHeaders.filter((c) => !REDACTED.test(c.trim())));
   known.push(...fromHeader.values.filter((x) => x.length >= 6));
   const names = [...fromHeader.names];
-  for (const n of harCookieNames) if (names.length < MAX_NAMES && !names.includes(n)) names.push(n.slice(0, 100));
+  for (const n of harCookieNames)
+    if (names.length < MAX_NAMES && !names.includes(n)) names.push(n.slice(0, 100));
   if (harCookieNames.length && !cookieHeaders.length) incomplete(); // cookies listed, header stripped
   if (names.length || cookieHeaders.length) ev.cookieNames = names;
   if (Array.isArray(ex?.cookieJarNames)) {
-    ev.cookieJarNames = ex.cookieJarNames.filter((n) => typeof n === 'string').slice(0, MAX_NAMES).map((n) => n.slice(0, 100));
+    ev.cookieJarNames = ex.cookieJarNames
+      .filter((n) => typeof n === 'string')
+      .slice(0, MAX_NAMES)
+      .map((n) => n.slice(0, 100));
   }
 
   // --- API keys in headers and query (names only)
@@ -267,13 +284,15 @@ export function extractEvidence(ex: Exchange): Evidence {
       if (fromHar) incomplete();
       if (!val) continue;
     }
-    if (ev.apiKeyHeaders.length < 10 && !ev.apiKeyHeaders.includes(h.name)) ev.apiKeyHeaders.push(h.name.slice(0, 100));
+    if (ev.apiKeyHeaders.length < 10 && !ev.apiKeyHeaders.includes(h.name))
+      ev.apiKeyHeaders.push(h.name.slice(0, 100));
     known.push(val);
   }
   if (u) {
     for (const [k, val] of u.searchParams) {
       if (!val || !isCredentialParam(k)) continue;
-      if (ev.apiKeyParams.length < 10 && !ev.apiKeyParams.includes(k)) ev.apiKeyParams.push(k.slice(0, 100));
+      if (ev.apiKeyParams.length < 10 && !ev.apiKeyParams.includes(k))
+        ev.apiKeyParams.push(k.slice(0, 100));
       known.push(val);
       // OAuth 2 bearer token in the query (RFC 6750 §2.3).
       if (!ev.jwt && k.toLowerCase() === 'access_token') {
@@ -300,13 +319,16 @@ export function extractEvidence(ex: Exchange): Evidence {
     ev.challenges = capChallenges(parsed.challenges);
     ev.challengeMalformed = parsed.malformed;
     ev.challengeProblems = parsed.problems.slice(0, 5).map((p) => cap(p, 200));
-    ev.challengeRaw = chValues.slice(0, 4).map((v) => cap(maskText(v.slice(0, MAX_VALUE * 2), known)));
+    ev.challengeRaw = chValues
+      .slice(0, 4)
+      .map((v) => cap(maskText(v.slice(0, MAX_VALUE * 2), known)));
   }
   const serverDate = parseDate(headerValue(resH, 'date'));
   if (serverDate !== undefined) ev.serverDate = serverDate;
   for (const name of KEEP_RESPONSE) {
     const val = headerValue(resH, name);
-    if (val !== undefined) ev.responseHeaders[name] = cap(maskText(val.slice(0, MAX_VALUE * 2), known), 512);
+    if (val !== undefined)
+      ev.responseHeaders[name] = cap(maskText(val.slice(0, MAX_VALUE * 2), known), 512);
   }
   ev.setCookieNames = setCookieNames(headerValues(resH, 'set-cookie'));
   const loc = headerValue(resH, 'location');

@@ -18,7 +18,10 @@ function headersOf(x: unknown): Header[] {
   const out: Header[] = [];
   for (const h of x) {
     if (isObj(h) && typeof h.name === 'string') {
-      out.push({ name: h.name, value: typeof h.value === 'string' ? h.value : String(h.value ?? '') });
+      out.push({
+        name: h.name,
+        value: typeof h.value === 'string' ? h.value : String(h.value ?? ''),
+      });
     }
   }
   return out;
@@ -26,7 +29,8 @@ function headersOf(x: unknown): Header[] {
 
 /** Chrome writes "WebInspector", Firefox "Firefox"; both add "_"-prefixed custom fields (HAR §"Custom fields"). */
 function browserMade(log: Obj, entry: Obj): boolean {
-  const creator = isObj(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : '';
+  const creator =
+    isObj(log.creator) && typeof log.creator.name === 'string' ? log.creator.name : '';
   if (/webinspector|firefox|chrome|edge|safari|web inspector/i.test(creator)) return true;
   return Object.keys(entry).some((k) => k.startsWith('_'));
 }
@@ -68,7 +72,8 @@ export function harEntries(har: unknown): { log: Obj; entries: unknown[] } {
   if (!isObj(har)) throw new HarError('not a HAR file: the top level is not a JSON object');
   const log = har.log;
   if (!isObj(log)) throw new HarError('not a HAR file: no "log" object');
-  if (!Array.isArray(log.entries)) throw new HarError('not a HAR file: "log.entries" is not an array');
+  if (!Array.isArray(log.entries))
+    throw new HarError('not a HAR file: "log.entries" is not an array');
   return { log, entries: log.entries };
 }
 
@@ -95,7 +100,9 @@ export function explainHar(har: unknown, opts: { t?: Translate } = {}): ExplainR
   }
   return {
     entries: found.map(({ index, ev }) => {
-      const others = (groups.get(`${ev.status} ${ev.method} ${ev.url}`) ?? []).filter((o) => o !== ev);
+      const others = (groups.get(`${ev.status} ${ev.method} ${ev.url}`) ?? []).filter(
+        (o) => o !== ev,
+      );
       return {
         index,
         method: ev.method,

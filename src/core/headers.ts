@@ -15,7 +15,10 @@ export function headerValues(headers: readonly Header[] | undefined, name: strin
   return out;
 }
 
-export function headerValue(headers: readonly Header[] | undefined, name: string): string | undefined {
+export function headerValue(
+  headers: readonly Header[] | undefined,
+  name: string,
+): string | undefined {
   return headerValues(headers, name)[0];
 }
 
@@ -44,6 +47,9 @@ export function isApiKeyHeader(name: string): boolean {
   ) {
     return true;
   }
-  return /(^|-)(api-?key|apikey|api-token|auth-token|access-token|session-token|secret|token)$/.test(n)
-    || /^x-.*(api-?key|apikey)/.test(n);
+  return (
+    /(^|-)(api-?key|apikey|api-token|auth-token|access-token|session-token|secret|token)$/.test(
+      n,
+    ) || /^x-.*(api-?key|apikey)/.test(n)
+  );
 }

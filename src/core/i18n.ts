@@ -25,7 +25,9 @@ export function format(entry: Entry, subs: readonly string[] = []): string {
       return p ? p.content : m;
     });
   }
-  return msg.replace(/\$(\$|[1-9])/g, (_m, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+  return msg.replace(/\$(\$|[1-9])/g, (_m, d: string) =>
+    d === '$' ? '$' : (subs[Number(d) - 1] ?? ''),
+  );
 }
 
 /** The default Translate: the bundled English catalog. Unknown keys come back as the key itself. */
@@ -38,7 +40,7 @@ export const translateEn: Translate = (key, subs) => {
 export function withFallback(t: Translate | undefined): Translate {
   if (!t || t === translateEn) return translateEn;
   return (key, subs) => {
-    let out = '';
+    let out: string;
     try {
       out = t(key, subs);
     } catch {

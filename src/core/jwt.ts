@@ -25,7 +25,9 @@ function parseObject(s: string | undefined): Record<string, unknown> | undefined
   if (s === undefined) return undefined;
   try {
     const v: unknown = JSON.parse(s);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

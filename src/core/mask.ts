@@ -52,13 +52,12 @@ const SECRET_PARAMS = new Set([
   'x-goog-credential',
   'private_token',
   'subscription-key',
-  'state',
 ]);
 
 /** Query parameter names that look like credentials (not `state`, which is a CSRF nonce). */
 export function isCredentialParam(name: string): boolean {
   const n = name.toLowerCase();
-  if (n === 'state' || n === 'code') return false;
+  if (n === 'code') return false; // an OAuth code is single-use: not a credential the server checks here
   return SECRET_PARAMS.has(n) || /(^|[_-])(token|api_?key|secret|password)$/.test(n);
 }
 
@@ -105,7 +104,8 @@ function maskQuery(query: string): string {
       const name = safeDecode(pair.slice(0, eq));
       const value = pair.slice(eq + 1);
       if (!value || !isSecretParam(name)) return pair;
-      return `${pair.slice(0, eq)}=${encodeURIComponent(maskSecret('', safeDecode(value)).masked)}`;
+      // Left unencoded on purpose: the result is for people to read, not to request.
+      return `${pair.slice(0, eq)}=${maskSecret('', safeDecode(value)).masked}`;
     })
     .join('&');
 }

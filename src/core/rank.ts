@@ -16,16 +16,25 @@ export function merge(findings: readonly Finding[]): Finding[] {
   for (const f of findings) {
     const cur = byId.get(f.id);
     if (!cur) {
-      byId.set(f.id, { ...f, evidence: [...f.evidence], fixes: f.fixes ? [...f.fixes] : undefined });
+      byId.set(f.id, {
+        ...f,
+        evidence: [...f.evidence],
+        fixes: f.fixes ? [...f.fixes] : undefined,
+      });
       continue;
     }
     const top = f.confidence > cur.confidence ? f : cur;
-    const seen = new Set(cur.evidence.map(keyOf));
+    const seen = new Set<string>();
     // The strongest finding's evidence first.
-    const evidence = top === f ? [...f.evidence, ...cur.evidence] : [...cur.evidence, ...f.evidence];
+    const evidence =
+      top === f ? [...f.evidence, ...cur.evidence] : [...cur.evidence, ...f.evidence];
     const dedup: Msg[] = [];
-    seen.clear();
-    for (const m of evidence) if (!seen.has(keyOf(m))) (seen.add(keyOf(m)), dedup.push(m));
+    for (const m of evidence) {
+      const k = keyOf(m);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      dedup.push(m);
+    }
     // Two independent signals for the same cause make it a little more certain.
     const confidence = Math.min(0.97, Math.max(cur.confidence, f.confidence) + 0.03);
     const fixes = [...(cur.fixes ?? []), ...(f.fixes ?? [])];
@@ -54,15 +63,26 @@ export function addServerDefects(ctx: Ctx, findings: Finding[]): Finding[] {
   }
   if (ev.challengePresent && (ev.challengeMalformed || ev.challenges.length === 0)) {
     const evidence: Msg[] = [challengeLine(ctx)];
-    for (const p of ev.challengeProblems.slice(0, 3)) evidence.push(msg('ev_parse_problem', quote(p)));
+    for (const p of ev.challengeProblems.slice(0, 3))
+      evidence.push(msg('ev_parse_problem', quote(p)));
     out.push({ id: 'malformed-challenge', confidence: lead ? 0.55 : 0.35, evidence });
   }
   if (!out.length) {
     // Never empty (causes.md): say plainly that nothing in the exchange tells why.
     out.push(
       ctx.anyCredential
-        ? { id: 'credentials-rejected', confidence: 0.3, summary: msg('cause_unknown_refused'), evidence: [challengeLine(ctx)] }
-        : { id: 'no-credentials', confidence: 0.3, summary: msg('cause_unknown'), evidence: [challengeLine(ctx)] },
+        ? {
+            id: 'credentials-rejected',
+            confidence: 0.3,
+            summary: msg('cause_unknown_refused'),
+            evidence: [challengeLine(ctx)],
+          }
+        : {
+            id: 'no-credentials',
+            confidence: 0.3,
+            summary: msg('cause_unknown'),
+            evidence: [challengeLine(ctx)],
+          },
     );
   }
   return out;

@@ -210,7 +210,13 @@ export interface ExplainEntry {
   method: string;
   url: string;
   status: number;
-  causes: { id: CauseId; confidence: number; summary: string; evidence: string[]; fixes: string[] }[];
+  causes: {
+    id: CauseId;
+    confidence: number;
+    summary: string;
+    evidence: string[];
+    fixes: string[];
+  }[];
 }
 
 export interface ExplainResult {

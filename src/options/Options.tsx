@@ -63,7 +63,9 @@ export function Options() {
           >
             {RETENTION.map((m) => (
               <option key={m} value={String(m)}>
-                {m === 0 ? t('options_retention_page') : t('options_retention_minutes', [String(m)])}
+                {m === 0
+                  ? t('options_retention_page')
+                  : t('options_retention_minutes', [String(m)])}
               </option>
             ))}
           </select>

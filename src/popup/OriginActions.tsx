@@ -79,22 +79,36 @@ export function OriginActions({ tabId, origin, records, t, startWith }: Props) {
   return (
     <div class="origin-actions">
       <div class="buttons">
-        <button type="button" class="primary" disabled={busy} onClick={() => void signIn()}>
+        <button
+          type="button"
+          class="primary"
+          data-action="sign-in"
+          disabled={busy}
+          onClick={() => void signIn()}
+        >
           {t('action_sign_in')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void showPlan()}>
+        <button type="button" data-action="clear" disabled={busy} onClick={() => void showPlan()}>
           {t('action_clear')}
         </button>
         <button
           type="button"
+          data-action="copy-report"
           onClick={() =>
-            void copy(markdownReport(records, { product: 'Why 401', when: new Date() }), t('report'))
+            void copy(
+              markdownReport(records, { product: 'Why 401', when: new Date() }),
+              t('report'),
+            )
           }
         >
           {t('action_copy_report')}
         </button>
         {records[0] && (
-          <button type="button" onClick={() => void copy(curlCommand(records[0]!), 'cURL')}>
+          <button
+            type="button"
+            data-action="copy-curl"
+            onClick={() => void copy(curlCommand(records[0]!), 'cURL')}
+          >
             {t('action_copy_curl')}
           </button>
         )}
@@ -115,7 +129,9 @@ export function OriginActions({ tabId, origin, records, t, startWith }: Props) {
             {plan.cookies.some((c) => c.shared) && (
               <li class="warn">
                 {t('clear_cookies_shared', [
-                  [...new Set(plan.cookies.filter((c) => c.shared).map((c) => c.domain))].join(', '),
+                  [...new Set(plan.cookies.filter((c) => c.shared).map((c) => c.domain))].join(
+                    ', ',
+                  ),
                 ])}
               </li>
             )}
@@ -134,7 +150,13 @@ export function OriginActions({ tabId, origin, records, t, startWith }: Props) {
           )}
           <p class="note">{t('clear_other_origins_untouched')}</p>
           <div class="buttons">
-            <button type="button" class="danger" disabled={busy} onClick={() => void clear()}>
+            <button
+              type="button"
+              class="danger"
+              data-action="confirm-clear"
+              disabled={busy}
+              onClick={() => void clear()}
+            >
               {t('clear_confirm')}
             </button>
             <button type="button" onClick={() => setPlan(null)}>

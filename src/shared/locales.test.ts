@@ -34,7 +34,14 @@ function usedKeys(): Set<string> {
   const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
   for (const m of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(m[1]!);
   // Keys built at run time: `storage_${kind}` (clear-site.ts), `options_status_${n}` (Options.tsx).
-  for (const k of ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers', 'fileSystems', 'cache'])
+  for (const k of [
+    'localStorage',
+    'indexedDB',
+    'cacheStorage',
+    'serviceWorkers',
+    'fileSystems',
+    'cache',
+  ])
     keys.add(`storage_${k}`);
   for (const n of WATCHABLE_STATUSES) keys.add(`options_status_${n}`);
   return keys;

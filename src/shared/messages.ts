@@ -92,8 +92,7 @@ export interface Envelope<T extends MessageType = MessageType> {
 }
 
 export type Reply<T extends MessageType> =
-  | { ok: true; value: ResponseOf<T> }
-  | { ok: false; error: string };
+  { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
 
 /** Types a content script may send; everything else is for extension pages only. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([

@@ -45,9 +45,7 @@ export function CauseDetails({ cause, t, open }: { cause: Cause; t: T; open?: bo
             ))}
           </p>
         )}
-        <p class="confidence">
-          {t('ui_confidence', [String(Math.round(cause.confidence * 100))])}
-        </p>
+        <p class="confidence">{t('ui_confidence', [String(Math.round(cause.confidence * 100))])}</p>
       </details>
     </div>
   );

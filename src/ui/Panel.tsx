@@ -16,7 +16,15 @@ export interface PanelProps {
   onOpenActions: Handler;
 }
 
-export function Panel({ view, t, onCollapse, onExpand, onDismiss, onMute, onOpenActions }: PanelProps) {
+export function Panel({
+  view,
+  t,
+  onCollapse,
+  onExpand,
+  onDismiss,
+  onMute,
+  onOpenActions,
+}: PanelProps) {
   const [latest, ...others] = view.records;
   if (!latest) return null;
   if (view.collapsed) {
@@ -24,6 +32,7 @@ export function Panel({ view, t, onCollapse, onExpand, onDismiss, onMute, onOpen
       <button
         class="pill"
         type="button"
+        data-action="expand"
         onClick={onExpand}
         aria-label={t('panel_expand', [String(view.count)])}
       >
@@ -37,10 +46,22 @@ export function Panel({ view, t, onCollapse, onExpand, onDismiss, onMute, onOpen
       <header>
         <span class="dot" aria-hidden="true" />
         <h2>{t('panel_heading')}</h2>
-        <button type="button" class="icon" onClick={onCollapse} aria-label={t('panel_collapse')}>
+        <button
+          type="button"
+          class="icon"
+          data-action="collapse"
+          onClick={onCollapse}
+          aria-label={t('panel_collapse')}
+        >
           –
         </button>
-        <button type="button" class="icon" onClick={onDismiss} aria-label={t('panel_dismiss')}>
+        <button
+          type="button"
+          class="icon"
+          data-action="dismiss"
+          onClick={onDismiss}
+          aria-label={t('panel_dismiss')}
+        >
           ×
         </button>
       </header>
@@ -48,10 +69,10 @@ export function Panel({ view, t, onCollapse, onExpand, onDismiss, onMute, onOpen
         <RecordLine record={latest} t={t} open />
       </ul>
       <div class="actions">
-        <button type="button" class="primary" onClick={onOpenActions}>
+        <button type="button" class="primary" data-action="open-actions" onClick={onOpenActions}>
           {t('panel_fix')}
         </button>
-        <button type="button" onClick={onMute}>
+        <button type="button" data-action="mute" onClick={onMute}>
           {t('panel_mute')}
         </button>
       </div>

@@ -6,7 +6,10 @@ import type { RecordView } from '../shared/messages.ts';
 
 const fence = (s: string) => s.replace(/```/g, '`\u200b``');
 
-export function markdownReport(records: RecordView[], meta: { product: string; when: Date }): string {
+export function markdownReport(
+  records: RecordView[],
+  meta: { product: string; when: Date },
+): string {
   const lines: string[] = [];
   lines.push(`## ${meta.product}: ${records.length} authentication failure(s)`);
   lines.push('');

@@ -27,7 +27,11 @@ export function buildSendDetails(
   overrides: Partial<WebRequest.OnSendHeadersDetailsType> = {},
   browser: Browser = 'chrome',
 ): WebRequest.OnSendHeadersDetailsType {
-  return { ...base(browser), requestHeaders: [], ...overrides } as WebRequest.OnSendHeadersDetailsType;
+  return {
+    ...base(browser),
+    requestHeaders: [],
+    ...overrides,
+  } as WebRequest.OnSendHeadersDetailsType;
 }
 
 export function buildHeadersDetails(
@@ -53,7 +57,11 @@ export function fakeWebRequest() {
     send,
     headers,
     onSendHeaders: {
-      addListener(cb: Listener<WebRequest.OnSendHeadersDetailsType>, _f: unknown, extra?: string[]) {
+      addListener(
+        cb: Listener<WebRequest.OnSendHeadersDetailsType>,
+        _f: unknown,
+        extra?: string[],
+      ) {
         send.push({ cb, extra });
       },
       removeListener(cb: Listener<WebRequest.OnSendHeadersDetailsType>) {

@@ -3,6 +3,7 @@
 // saying "missing" about a request that did carry a token means the token was
 // not where (or in the form) it looks.
 import { VENDORS } from '../vendors/index.ts';
+import { credentialLine } from './credentials.ts';
 import { classify, classifyAt, snippet } from './words.ts';
 import { msg, quote, type Claim, type Ctx, type Finding } from './types.ts';
 
@@ -53,7 +54,13 @@ function wordClaims(ctx: Ctx, already: readonly Claim[]): Claim[] {
   if (!hit || already.some((c) => c.kind === hit.kind)) return [];
   // Stock HTML error pages talk generally ("wrong credentials, or your browser…"): trust them less.
   const html = (ctx.ev.body?.mimeType ?? '').toLowerCase().includes('html');
-  return [{ kind: hit.kind, confidence: html ? 0.45 : 0.62, evidence: msg('ev_body_says', quote(snippet(text, hit.index))) }];
+  return [
+    {
+      kind: hit.kind,
+      confidence: html ? 0.45 : 0.62,
+      evidence: msg('ev_body_says', quote(snippet(text, hit.index))),
+    },
+  ];
 }
 
 /** Basic, Digest or an API key: a password-like secret, refused as "credentials", not as a token. */
@@ -61,7 +68,9 @@ function passwordLike(ctx: Ctx): boolean {
   if (ctx.sent === 'basic' || ctx.sent === 'digest') return true;
   if (!ctx.hasAuth && ctx.hasApiKey) return true;
   // "token ghp_…", "Token 9944b…", "ApiKey …": opaque, non-JWT secrets.
-  return ctx.hasAuth && !ctx.ev.jwt && ctx.sent !== undefined && ctx.sent !== 'bearer' && ctx.sent !== '';
+  return (
+    ctx.hasAuth && !ctx.ev.jwt && ctx.sent !== undefined && ctx.sent !== 'bearer' && ctx.sent !== ''
+  );
 }
 
 export function claimFindings(ctx: Ctx): Finding[] {
@@ -71,14 +80,23 @@ export function claimFindings(ctx: Ctx): Finding[] {
   const cookiesOnly = ctx.hasCookies && !ctx.hasAuth && !ctx.hasApiKey;
   const tokenSent = ctx.hasAuth || ctx.hasApiKey;
   const mismatch =
-    ctx.hasAuth && ctx.sent !== undefined && ctx.challenged.length > 0 && !ctx.challenged.includes(ctx.sent);
+    ctx.hasAuth &&
+    ctx.sent !== undefined &&
+    ctx.challenged.length > 0 &&
+    !ctx.challenged.includes(ctx.sent);
+  const cred = credentialLine(ctx);
   for (const c of claims) {
     const add = (id: Finding['id'], conf: number): void => {
-      out.push({ id, confidence: conf, evidence: [c.evidence] });
+      out.push({
+        id,
+        confidence: conf,
+        evidence: cred && id !== 'no-credentials' ? [cred, c.evidence] : [c.evidence],
+      });
     };
     switch (c.kind) {
       case 'missing':
-        if (!ctx.anyCredential) add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
+        if (!ctx.anyCredential)
+          add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
         else if (mismatch) add('scheme-mismatch', c.confidence * 0.9);
         else if (cookiesOnly) add('session-expired', c.confidence);
         else if (ctx.hasAuth && !ctx.ev.challengePresent) add('scheme-mismatch', 0.4);
@@ -86,7 +104,8 @@ export function claimFindings(ctx: Ctx): Finding[] {
         break;
       case 'rejected':
         if (cookiesOnly) add('session-expired', c.confidence * 0.9);
-        else if (!ctx.anyCredential && ctx.credentialsKnown) add('no-credentials', c.confidence * 0.6);
+        else if (!ctx.anyCredential && ctx.credentialsKnown)
+          add('no-credentials', c.confidence * 0.6);
         else add('credentials-rejected', ctx.credentialsKnown ? c.confidence : c.confidence * 0.8);
         break;
       case 'expired':
@@ -98,7 +117,8 @@ export function claimFindings(ctx: Ctx): Finding[] {
         break;
       case 'invalid':
         if (cookiesOnly) add('session-expired', c.confidence * 0.8);
-        else if (!ctx.anyCredential && ctx.credentialsKnown) add('no-credentials', c.confidence * 0.6);
+        else if (!ctx.anyCredential && ctx.credentialsKnown)
+          add('no-credentials', c.confidence * 0.6);
         else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
         break;
       case 'audience':
@@ -115,7 +135,8 @@ export function claimFindings(ctx: Ctx): Finding[] {
         add('scheme-mismatch', c.confidence);
         break;
       case 'unspecific':
-        if (ctx.hasAuth || ctx.hasApiKey) add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+        if (ctx.hasAuth || ctx.hasApiKey)
+          add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
         else if (cookiesOnly) add('session-expired', c.confidence);
         break;
     }

@@ -18,7 +18,11 @@ function reasonText(ev: Evidence): string {
   if (f) {
     for (const [k, v] of Object.entries(f)) {
       const last = k.slice(k.lastIndexOf('.') + 1).toLowerCase();
-      if (/^(message|msg|error|error_description|errormessage|detail|title|description|reason|code|status|__type)$/.test(last)) {
+      if (
+        /^(message|msg|error|error_description|errormessage|detail|title|description|reason|code|status|__type)$/.test(
+          last,
+        )
+      ) {
         parts.push(v);
       }
     }
@@ -31,7 +35,8 @@ function reasonText(ev: Evidence): string {
 
 export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate): Ctx {
   const { ms, source } = referenceTime(ev);
-  const hasAuth = ev.authorization !== undefined || ev.authRedacted === true || ev.authScheme !== undefined;
+  const hasAuth =
+    ev.authorization !== undefined || ev.authRedacted === true || ev.authScheme !== undefined;
   const hasCookies = (ev.cookieNames?.length ?? 0) > 0;
   const hasApiKey = ev.apiKeyHeaders.length > 0 || ev.apiKeyParams.length > 0;
   const ctx: Ctx = {

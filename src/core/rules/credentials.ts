@@ -35,8 +35,14 @@ export function credentialRules(ctx: Ctx): Finding[] {
     out.push({
       id: 'token-invalid',
       confidence: 0.9,
-      summary: msg('cause_token_invalid_placeholder', ev.authorization?.masked ?? ev.authPlaceholder),
-      evidence: [msg('ev_auth_placeholder', ev.authorization?.masked ?? ev.authPlaceholder), challengeLine(ctx)],
+      summary: msg(
+        'cause_token_invalid_placeholder',
+        ev.authorization?.masked ?? ev.authPlaceholder,
+      ),
+      evidence: [
+        msg('ev_auth_placeholder', ev.authorization?.masked ?? ev.authPlaceholder),
+        challengeLine(ctx),
+      ],
       fixes: [msg('fix_token_invalid_placeholder')],
     });
   }
@@ -54,8 +60,15 @@ export function credentialRules(ctx: Ctx): Finding[] {
       const evidence: Msg[] = [msg('ev_no_credentials_sent'), challengeLine(ctx)];
       for (const c of ev.challenges) {
         // RFC 9728 §5.1: where to discover how to get a token.
-        if (c.params.resource_metadata) evidence.push(msg('ev_resource_metadata', c.params.resource_metadata));
-        if (c.params.realm && /^https?:\/\//i.test(c.params.realm)) evidence.push(msg('ev_token_endpoint', c.params.realm));
+        if (c.params.resource_metadata)
+          evidence.push(msg('ev_resource_metadata', c.params.resource_metadata));
+        // Docker-style token auth: realm is the token endpoint, with service/scope to ask for.
+        if (
+          c.params.realm &&
+          (c.params.service || c.params.scope) &&
+          /^https?:\/\//i.test(c.params.realm)
+        )
+          evidence.push(msg('ev_token_endpoint', c.params.realm));
       }
       let confidence = ev.challengePresent ? 0.8 : 0.62;
       if (ev.sensitiveMayBeOmitted) {
@@ -65,7 +78,10 @@ export function credentialRules(ctx: Ctx): Finding[] {
       }
       if (jar.length) confidence = 0.5;
       // Integrated sign-in starts by itself once challenged: negotiate-failed explains it better.
-      if (ctx.challenged.length && ctx.challenged.every((s) => s === 'negotiate' || s === 'ntlm' || s === 'kerberos')) {
+      if (
+        ctx.challenged.length &&
+        ctx.challenged.every((s) => s === 'negotiate' || s === 'ntlm' || s === 'kerberos')
+      ) {
         confidence = 0.5;
       }
       out.push({ id: 'no-credentials', confidence, evidence });
@@ -84,15 +100,30 @@ export function credentialRules(ctx: Ctx): Finding[] {
   if (cookiesOnly) {
     const names = ev.cookieNames ?? [];
     const sessionLike = names.filter((n) => SESSION_COOKIE.test(n) && !/csrf|xsrf/i.test(n));
-    const wantsHeader = ctx.challenged.some((s) => s === 'bearer' || s === 'basic' || s === 'digest');
-    const evidence: Msg[] = [msg('ev_cookies_sent', names.slice(0, 10).join(', ')), msg('ev_no_auth_header'), challengeLine(ctx)];
-    if (ev.setCookieNames.length) evidence.push(msg('ev_set_cookie', ev.setCookieNames.slice(0, 10).join(', ')));
+    const wantsHeader = ctx.challenged.some(
+      (s) => s === 'bearer' || s === 'basic' || s === 'digest',
+    );
+    const evidence: Msg[] = [
+      msg('ev_cookies_sent', names.slice(0, 10).join(', ')),
+      msg('ev_no_auth_header'),
+      challengeLine(ctx),
+    ];
+    if (ev.setCookieNames.length)
+      evidence.push(msg('ev_set_cookie', ev.setCookieNames.slice(0, 10).join(', ')));
     if (ev.location) evidence.push(msg('ev_location', ev.location));
     if (wantsHeader) {
-      out.push({ id: 'no-credentials', confidence: sessionLike.length ? 0.5 : 0.7, evidence: [msg('ev_cookies_not_auth'), challengeLine(ctx)] });
+      out.push({
+        id: 'no-credentials',
+        confidence: sessionLike.length ? 0.5 : 0.7,
+        evidence: [msg('ev_cookies_not_auth'), challengeLine(ctx)],
+      });
       if (sessionLike.length) out.push({ id: 'session-expired', confidence: 0.5, evidence });
     } else {
-      out.push({ id: 'session-expired', confidence: sessionLike.length || ev.setCookieNames.length || ev.location ? 0.7 : 0.55, evidence });
+      out.push({
+        id: 'session-expired',
+        confidence: sessionLike.length || ev.setCookieNames.length || ev.location ? 0.7 : 0.55,
+        evidence,
+      });
     }
   }
   return out;

@@ -13,7 +13,12 @@ const NBF_LEEWAY_MS = 60_000;
 const IAT_LEEWAY_MS = 300_000;
 
 function nowLine(ctx: Ctx): string {
-  const key = ctx.nowSource === 'date' ? 'ev_now_date' : ctx.nowSource === 'start' ? 'ev_now_start' : 'ev_now_clock';
+  const key =
+    ctx.nowSource === 'date'
+      ? 'ev_now_date'
+      : ctx.nowSource === 'start'
+        ? 'ev_now_start'
+        : 'ev_now_clock';
   return ctx.t(key, [iso(ctx.now)]);
 }
 
@@ -38,7 +43,8 @@ export function audienceHost(aud: string): string | undefined {
     }
   }
   // A bare DNS name ("api.example.com"); not "api", not a GUID, not "urn:…".
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(a) && /[a-z]/.test(a.slice(a.lastIndexOf('.') + 1))) return a;
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(a) && /[a-z]/.test(a.slice(a.lastIndexOf('.') + 1)))
+    return a;
   return undefined;
 }
 
@@ -101,10 +107,19 @@ export function jwtRules(ctx: Ctx): Finding[] {
     });
   }
 
-  if (jwt.aud?.length && ev.host && !isIp(ev.host) && ev.host !== 'localhost' && !ev.host.endsWith('.localhost')) {
+  if (
+    jwt.aud?.length &&
+    ev.host &&
+    !isIp(ev.host) &&
+    ev.host !== 'localhost' &&
+    !ev.host.endsWith('.localhost')
+  ) {
     const judged = jwt.aud.map(audienceHost);
     // Only when every audience can be judged and none is this host: otherwise we cannot tell.
-    if (judged.every((h) => h !== undefined) && !judged.some((h) => hostsMatch(h as string, ev.host))) {
+    if (
+      judged.every((h) => h !== undefined) &&
+      !judged.some((h) => hostsMatch(h as string, ev.host))
+    ) {
       out.push({
         id: 'token-wrong-audience',
         confidence: 0.8,
@@ -121,7 +136,9 @@ export function jwtRules(ctx: Ctx): Finding[] {
       out.push({
         id: 'insufficient-scope',
         confidence: 0.75,
-        evidence: lines(msg('ev_scope_missing', missing.join(' '), jwt.scope.slice(0, 10).join(' '))),
+        evidence: lines(
+          msg('ev_scope_missing', missing.join(' '), jwt.scope.slice(0, 10).join(' ')),
+        ),
       });
     }
   }

@@ -29,7 +29,11 @@ export function loopRules(ctx: Ctx): Finding[] {
     {
       id: 'auth-loop',
       confidence: Math.min(0.85, 0.6 + 0.05 * (n - LOOP_MIN)),
-      summary: msg('cause_auth_loop_n', String(n), String(Math.max(1, Math.round((t0 - first) / 1000)))),
+      summary: msg(
+        'cause_auth_loop_n',
+        String(n),
+        String(Math.max(1, Math.round((t0 - first) / 1000))),
+      ),
       evidence: [msg('ev_loop', String(n), `${ev.method} ${ev.url}`, iso(first), iso(t0))],
     },
   ];

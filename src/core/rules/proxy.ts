@@ -11,7 +11,8 @@ export function proxyRules(ctx: Ctx): Finding[] {
   else evidence.push(msg('ev_no_proxy_auth'));
   const via = ev.responseHeaders['via'] ?? ev.responseHeaders['server'];
   if (via) evidence.push(msg('ev_proxy_via', via.slice(0, 120)));
-  if (ev.responseHeaders['x-squid-error']) evidence.push(msg('ev_proxy_error', ev.responseHeaders['x-squid-error']));
+  if (ev.responseHeaders['x-squid-error'])
+    evidence.push(msg('ev_proxy_error', ev.responseHeaders['x-squid-error']));
   return [
     {
       id: 'proxy-auth-required',

@@ -16,9 +16,15 @@ export function schemeRules(ctx: Ctx): Finding[] {
   const withCred = (...m: Msg[]): Msg[] => (cred ? [cred, ...m] : m);
 
   // Digest stale=true: the password was right, only the nonce is old; the client should retry.
-  const stale = ev.challenges.find((c) => c.scheme.toLowerCase() === 'digest' && c.params.stale?.toLowerCase() === 'true');
+  const stale = ev.challenges.find(
+    (c) => c.scheme.toLowerCase() === 'digest' && c.params.stale?.toLowerCase() === 'true',
+  );
   if (stale) {
-    out.push({ id: 'digest-stale', confidence: 0.92, evidence: withCred(challengeLine(ctx), msg('ev_digest_stale')) });
+    out.push({
+      id: 'digest-stale',
+      confidence: 0.92,
+      evidence: withCred(challengeLine(ctx), msg('ev_digest_stale')),
+    });
   }
 
   // Integrated Windows sign-in only.
@@ -28,7 +34,8 @@ export function schemeRules(ctx: Ctx): Finding[] {
       if (ctx.sent === undefined) lines.push(msg('ev_negotiate_none'));
       else if (ev.ntlmType === 1) lines.push(msg('ev_ntlm_type1'));
       else lines.push(msg('ev_negotiate_rejected', ev.authScheme ?? ''));
-      if (ch.length > 1 || ev.challengeRaw.length > 1) lines.push(msg('ev_schemes_offered', ev.challenges.map((c) => c.scheme).join(', ')));
+      if (ch.length > 1 || ev.challengeRaw.length > 1)
+        lines.push(msg('ev_schemes_offered', ev.challenges.map((c) => c.scheme).join(', ')));
       out.push({ id: 'negotiate-failed', confidence: 0.86, evidence: lines });
     } else {
       out.push({ id: 'negotiate-failed', confidence: 0.5, evidence: [challengeLine(ctx)] });
@@ -40,8 +47,17 @@ export function schemeRules(ctx: Ctx): Finding[] {
   if (!ch.includes(ctx.sent)) {
     // The server lists what it accepts and the scheme sent is not among them.
     let detail: Msg;
-    if (ctx.sent === '') detail = msg('ev_bare_token', ch.includes('bearer') ? 'Bearer' : (ev.challenges[0]?.scheme ?? ''));
-    else detail = msg('ev_scheme_not_offered', ev.authScheme ?? '', ev.challenges.map((c) => c.scheme).join(', '));
+    if (ctx.sent === '')
+      detail = msg(
+        'ev_bare_token',
+        ch.includes('bearer') ? 'Bearer' : (ev.challenges[0]?.scheme ?? ''),
+      );
+    else
+      detail = msg(
+        'ev_scheme_not_offered',
+        ev.authScheme ?? '',
+        ev.challenges.map((c) => c.scheme).join(', '),
+      );
     const confidence = ev.challengeMalformed ? 0.5 : INTEGRATED.has(ch[0] ?? '') ? 0.8 : 0.86;
     out.push({ id: 'scheme-mismatch', confidence, evidence: withCred(challengeLine(ctx), detail) });
     return out;

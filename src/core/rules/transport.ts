@@ -25,7 +25,11 @@ export function transportRules(ctx: Ctx): Finding[] {
       ],
     });
   } else if (ev.method === 'OPTIONS' && ev.requestOrigin) {
-    out.push({ id: 'cors-preflight', confidence: 0.55, evidence: [msg('ev_options_origin', ev.requestOrigin)] });
+    out.push({
+      id: 'cors-preflight',
+      confidence: 0.55,
+      evidence: [msg('ev_options_origin', ev.requestOrigin)],
+    });
   }
   if (ev.protocol === 'http:' && ev.host && !isLoopback(ev.host) && ctx.anyCredential) {
     const cred = credentialLine(ctx);

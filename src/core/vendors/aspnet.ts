@@ -20,7 +20,14 @@ export const aspnet: Vendor = {
       if (!d) continue;
       for (const [re, kind] of DESCRIPTIONS) {
         const m = re.exec(d);
-        if (m) return [{ kind, confidence: 0.92, evidence: msg('ev_vendor_said', 'ASP.NET Core', d.slice(0, 200)) }];
+        if (m)
+          return [
+            {
+              kind,
+              confidence: 0.92,
+              evidence: msg('ev_vendor_said', 'ASP.NET Core', d.slice(0, 200)),
+            },
+          ];
       }
     }
     return undefined;

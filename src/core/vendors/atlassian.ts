@@ -19,6 +19,8 @@ export const atlassian: Vendor = {
     const first = r.split(',')[0]?.trim().toUpperCase() ?? '';
     const kind = REASONS[first];
     if (!kind) return undefined;
-    return [{ kind, confidence: 0.9, evidence: msg('ev_vendor_header', 'X-Seraph-LoginReason', first) }];
+    return [
+      { kind, confidence: 0.9, evidence: msg('ev_vendor_header', 'X-Seraph-LoginReason', first) },
+    ];
   },
 };

@@ -29,12 +29,17 @@ export const aws: Vendor = {
       field(ev, 'Error.Code') ??
       field(ev, 'Code');
     if (!raw) return undefined;
-    const type = raw.split(/[:#]/).filter(Boolean).pop() ?? raw;
-    const message = field(ev, 'message') ?? field(ev, 'Message') ?? field(ev, 'Error.Message') ?? '';
+    // "Type:http://…" (header) or "com.amazon.coral.service#Type" (JSON __type).
+    const beforeColon = raw.split(':')[0] ?? raw;
+    const type = beforeColon.slice(beforeColon.lastIndexOf('#') + 1).trim();
+    const message =
+      field(ev, 'message') ?? field(ev, 'Message') ?? field(ev, 'Error.Message') ?? '';
     let kind = TYPES[type.toLowerCase()];
     // Cognito answers NotAuthorizedException for expired, revoked and wrong alike; the message tells.
     if (!kind && /notauthorized/i.test(type)) kind = classify(message) ?? 'rejected';
     if (!kind) return undefined;
-    return [{ kind, confidence: 0.88, evidence: msg('ev_vendor_code_said', 'AWS', type, quote(message)) }];
+    return [
+      { kind, confidence: 0.88, evidence: msg('ev_vendor_code_said', 'AWS', type, quote(message)) },
+    ];
   },
 };

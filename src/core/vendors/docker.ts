@@ -7,7 +7,14 @@ export const docker: Vendor = {
   name: 'docker-registry',
   claims(ev) {
     const code = field(ev, 'errors.0.code');
-    if (code === 'DENIED') return [{ kind: 'scope', confidence: 0.75, evidence: msg('ev_vendor_code', 'Docker registry', code) }];
+    if (code === 'DENIED')
+      return [
+        {
+          kind: 'scope',
+          confidence: 0.75,
+          evidence: msg('ev_vendor_code', 'Docker registry', code),
+        },
+      ];
     return undefined;
   },
 };

@@ -23,10 +23,19 @@ export const drf: Vendor = {
     const code = field(ev, 'code');
     if (code === 'token_not_valid') {
       const expired = /expired/i.test(field(ev, 'messages.0.message') ?? '');
-      return [{ kind: expired ? 'expired' : 'invalid', confidence: 0.85, evidence: msg('ev_vendor_said', 'Django REST framework', d) }];
+      return [
+        {
+          kind: expired ? 'expired' : 'invalid',
+          confidence: 0.85,
+          evidence: msg('ev_vendor_said', 'Django REST framework', d),
+        },
+      ];
     }
     for (const [re, kind] of DETAILS) {
-      if (re.test(d)) return [{ kind, confidence: 0.85, evidence: msg('ev_vendor_said', 'Django REST framework', d) }];
+      if (re.test(d))
+        return [
+          { kind, confidence: 0.85, evidence: msg('ev_vendor_said', 'Django REST framework', d) },
+        ];
     }
     return undefined;
   },

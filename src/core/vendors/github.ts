@@ -10,8 +10,10 @@ export const github: Vendor = {
     if (!m || !(field(ev, 'documentation_url') ?? '').includes('github.com')) {
       if (m !== 'Bad credentials' && m !== 'Requires authentication') return undefined;
     }
-    if (m === 'Bad credentials') return [{ kind: 'rejected', confidence: 0.9, evidence: msg('ev_vendor_said', 'GitHub', m) }];
-    if (m === 'Requires authentication') return [{ kind: 'missing', confidence: 0.85, evidence: msg('ev_vendor_said', 'GitHub', m) }];
+    if (m === 'Bad credentials')
+      return [{ kind: 'rejected', confidence: 0.9, evidence: msg('ev_vendor_said', 'GitHub', m) }];
+    if (m === 'Requires authentication')
+      return [{ kind: 'missing', confidence: 0.85, evidence: msg('ev_vendor_said', 'GitHub', m) }];
     return undefined;
   },
 };

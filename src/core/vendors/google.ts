@@ -22,11 +22,19 @@ export const google: Vendor = {
     const f = ev.body?.fields ?? {};
     for (const [k, v] of Object.entries(f)) {
       if (k.startsWith('error.details.') && k.endsWith('.reason') && REASONS[v]) {
-        return [{ kind: REASONS[v], confidence: 0.9, evidence: msg('ev_vendor_code', 'Google', `${status} / ${v}`) }];
+        return [
+          {
+            kind: REASONS[v],
+            confidence: 0.9,
+            evidence: msg('ev_vendor_code', 'Google', `${status} / ${v}`),
+          },
+        ];
       }
     }
     const text = field(ev, 'error.message') ?? '';
     const kind = classify(text) ?? (status === 'PERMISSION_DENIED' ? 'scope' : 'unspecific');
-    return [{ kind, confidence: 0.8, evidence: msg('ev_vendor_said', 'Google', quote(text || status)) }];
+    return [
+      { kind, confidence: 0.8, evidence: msg('ev_vendor_said', 'Google', quote(text || status)) },
+    ];
   },
 };

@@ -10,6 +10,16 @@ export const kubernetes: Vendor = {
     if (field(ev, 'kind') !== 'Status' || field(ev, 'apiVersion') === undefined) return undefined;
     const message = field(ev, 'message') ?? '';
     const kind = classify(message === 'Unauthorized' ? '' : message) ?? 'unspecific';
-    return [{ kind, confidence: kind === 'unspecific' ? 0.4 : 0.75, evidence: msg('ev_vendor_said', 'Kubernetes', quote(message || (field(ev, 'reason') ?? ''))) }];
+    return [
+      {
+        kind,
+        confidence: kind === 'unspecific' ? 0.4 : 0.75,
+        evidence: msg(
+          'ev_vendor_said',
+          'Kubernetes',
+          quote(message || (field(ev, 'reason') ?? '')),
+        ),
+      },
+    ];
   },
 };

@@ -7,6 +7,12 @@ export const laravel: Vendor = {
   name: 'laravel',
   claims(ev) {
     if (field(ev, 'message') !== 'Unauthenticated.') return undefined;
-    return [{ kind: 'missing', confidence: 0.7, evidence: msg('ev_vendor_said', 'Laravel', 'Unauthenticated.') }];
+    return [
+      {
+        kind: 'missing',
+        confidence: 0.7,
+        evidence: msg('ev_vendor_said', 'Laravel', 'Unauthenticated.'),
+      },
+    ];
   },
 };

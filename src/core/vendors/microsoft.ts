@@ -32,19 +32,38 @@ export const microsoft: Vendor = {
   name: 'microsoft',
   claims(ev) {
     const code = field(ev, 'error.code') ?? field(ev, 'code');
-    const message = field(ev, 'error.message') ?? field(ev, 'error_description') ?? field(ev, 'message') ?? '';
+    const message =
+      field(ev, 'error.message') ?? field(ev, 'error_description') ?? field(ev, 'message') ?? '';
     const aad = /AADSTS(\d{5,7})/.exec(message);
     const aadKind = aad?.[1] ? AADSTS[aad[1]] : undefined;
     if (aad && aadKind) {
-      return [{ kind: aadKind, confidence: 0.9, evidence: msg('ev_vendor_code', 'Microsoft Entra ID', `AADSTS${aad[1]}`) }];
+      return [
+        {
+          kind: aadKind,
+          confidence: 0.9,
+          evidence: msg('ev_vendor_code', 'Microsoft Entra ID', `AADSTS${aad[1]}`),
+        },
+      ];
     }
     if (!code) return undefined;
     const known = CODES[code.toLowerCase()];
     if (known) {
-      return [{ kind: known, confidence: 0.92, evidence: msg('ev_vendor_code_said', 'Microsoft', code, quote(message)) }];
+      return [
+        {
+          kind: known,
+          confidence: 0.92,
+          evidence: msg('ev_vendor_code_said', 'Microsoft', code, quote(message)),
+        },
+      ];
     }
     if (/^invalidauthenticationtoken/i.test(code)) {
-      return [{ kind: classify(message) ?? 'invalid', confidence: 0.8, evidence: msg('ev_vendor_code_said', 'Microsoft', code, quote(message)) }];
+      return [
+        {
+          kind: classify(message) ?? 'invalid',
+          confidence: 0.8,
+          evidence: msg('ev_vendor_code_said', 'Microsoft', code, quote(message)),
+        },
+      ];
     }
     return undefined;
   },

@@ -28,6 +28,12 @@ export const oauthJson: Vendor = {
     // The description refines a generic code ("invalid_token" + "…expired" = expired).
     const refined = base === 'invalid' || base === 'rejected' ? (classify(desc) ?? base) : base;
     const kind = refined === 'missing' && base !== 'missing' ? base : refined;
-    return [{ kind, confidence: desc ? 0.85 : 0.75, evidence: msg('ev_vendor_said', 'OAuth', quote(desc ? `${error}: ${desc}` : error)) }];
+    return [
+      {
+        kind,
+        confidence: desc ? 0.85 : 0.75,
+        evidence: msg('ev_vendor_said', 'OAuth', quote(desc ? `${error}: ${desc}` : error)),
+      },
+    ];
   },
 };

@@ -9,11 +9,19 @@ export const problemJson: Vendor = {
   claims(ev) {
     const isProblem =
       (ev.body?.mimeType ?? '').toLowerCase().includes('problem+json') ||
-      (field(ev, 'type') !== undefined && field(ev, 'title') !== undefined && field(ev, 'status') !== undefined);
+      (field(ev, 'type') !== undefined &&
+        field(ev, 'title') !== undefined &&
+        field(ev, 'status') !== undefined);
     if (!isProblem) return undefined;
     const text = field(ev, 'detail') ?? field(ev, 'title') ?? '';
     const kind = classify(text);
     if (!kind) return undefined;
-    return [{ kind, confidence: 0.75, evidence: msg('ev_vendor_said', 'RFC 9457 problem details', quote(text)) }];
+    return [
+      {
+        kind,
+        confidence: 0.75,
+        evidence: msg('ev_vendor_said', 'RFC 9457 problem details', quote(text)),
+      },
+    ];
   },
 };

@@ -8,7 +8,14 @@ export const twilio: Vendor = {
   claims(ev) {
     const code = field(ev, 'code');
     if (code !== '20003' && code !== '20005' && code !== '20006') return undefined;
-    if (!(field(ev, 'more_info') ?? '').includes('twilio.com') && !ev.host.endsWith('twilio.com')) return undefined;
-    return [{ kind: 'rejected', confidence: 0.9, evidence: msg('ev_vendor_code', 'Twilio', `${code} ${field(ev, 'message') ?? ''}`.trim()) }];
+    if (!(field(ev, 'more_info') ?? '').includes('twilio.com') && !ev.host.endsWith('twilio.com'))
+      return undefined;
+    return [
+      {
+        kind: 'rejected',
+        confidence: 0.9,
+        evidence: msg('ev_vendor_code', 'Twilio', `${code} ${field(ev, 'message') ?? ''}`.trim()),
+      },
+    ];
   },
 };

@@ -1,0 +1,67 @@
+// Chromium through playwright-core, the recipe of shared/notes/chromium.md:
+// a persistent context on a fresh profile, the extension (if any) loaded with
+// --disable-extensions-except/--load-extension, and the flags that keep
+// Chromium's background connections off this machine's closed network.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { within } from './timeout.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * @typedef {{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
+ *   worker: import('playwright-core').Worker | undefined, profile: string, close: () => Promise<void> }} ChromiumSession
+ */
+
+/**
+ * @param {{ extension?: string, extensionId?: string }} o  extension: unpacked folder, or none
+ * @returns {Promise<ChromiumSession>}
+ */
+export async function launchChromium({ extension, extensionId } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'why401-bench-chromium-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args,
+      timeout: 30_000,
+      viewport: { width: 1280, height: 800 },
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+  const close = async () => {
+    await within(context.close(), 15_000, 'closing Chromium').catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    let worker;
+    if (extension) {
+      // Every extension variant has a worker; waiting for it means every
+      // variant starts measuring with its extension fully up.
+      const ours = (w) => !extensionId || w.url().startsWith(`chrome-extension://${extensionId}/`);
+      worker =
+        context.serviceWorkers().find(ours) ??
+        (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
+    }
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { context, page, worker, profile, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}

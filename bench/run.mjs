@@ -1,0 +1,336 @@
+// `npm run bench`: what Why 401 costs a page, measured locally (servers on
+// 127.0.0.1 only), printed as a table and written to bench/results.json.
+// Environment: BENCH_QUICK=1 (smoke run), BENCH_RUNS=N (launches per variant),
+// BENCH_FIREFOX_RUNS=N, BENCH_ONLY=build,engine,chromium,listeners,firefox,panel,storm,popup.
+// See bench/README.md for what each figure means.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VARIANTS, writeVariant } from './fixtures/variants.mjs';
+import { launchChromium } from './lib/chromium.mjs';
+import { benchDir, CHROME_EXTENSION_ID, distDir, params, repoRoot, wants } from './lib/config.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+import { machine } from './lib/machine.mjs';
+import { printTable, ratioCells } from './lib/report.mjs';
+import { startServer } from './lib/server.mjs';
+import { median, p50p95, ratioOfMedians, round } from './lib/stats.mjs';
+import { incidents, retryOnce } from './lib/timeout.mjs';
+import { buildSizes } from './suites/build-size.mjs';
+import { harThroughCli, parseLargeHeader } from './suites/engine.mjs';
+import { interleavedLoads } from './suites/interleave.mjs';
+import { listenerCosts } from './suites/listeners.mjs';
+import { panelLatency } from './suites/panel-latency.mjs';
+import { popupFirstRender } from './suites/popup.mjs';
+import { runStorm } from './suites/storm.mjs';
+
+const started = Date.now();
+const log = (s) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+const errText = (e) => String(e?.message ?? e).split('\n')[0];
+
+/** Chromium variants that isolate which part of webRequest costs (plain page only). */
+const PART_IDS = ['permHost', 'hostOnly', 'webRequestOnly'];
+
+/** @type {Record<string, any>} */
+const results = { date: new Date().toISOString(), machine: machine(), params, incidents };
+/** @type {import('./lib/report.mjs').Row[]} */
+const rows = [];
+
+const tmp = mkdtempSync(join(tmpdir(), 'why401-bench-'));
+const server = await startServer({
+  latencyMs: /** @type {[number, number]} */ (params.latencyMs),
+  page: { images: params.images, scripts: params.scripts, fetches: params.fetches, n401: params.page401s },
+});
+log(`server ${server.origin}; quick=${params.quick} runs=${params.runs} firefoxRuns=${params.firefoxRuns}`);
+
+const haveChrome = existsSync(join(distDir.chromium, 'manifest.json'));
+const haveFirefox = existsSync(join(distDir.firefox, 'manifest.json'));
+
+try {
+  if (wants('build')) buildSection();
+  if (wants('engine')) await engineSection();
+  if (wants('chromium')) await pageLoadSection('chromium');
+  if (wants('listeners')) await listenerSection();
+  if (wants('firefox')) await pageLoadSection('firefox');
+  if (wants('panel')) await panelSection();
+  if (wants('storm')) await stormSection();
+  if (wants('popup')) await popupSection();
+} finally {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+results.durationS = round((Date.now() - started) / 1000);
+writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(
+  `\nWhy 401 benchmark — ${results.date} — ${results.machine.cpuModel} × ${results.machine.cores}; ` +
+    `${results.machine.chromium}; ${results.machine.firefox}`,
+);
+console.log(`runs per variant: Chromium ${params.runs}, Firefox ${params.firefoxRuns}${params.quick ? ' (QUICK: smoke run, not evidence)' : ''}\n`);
+printTable(rows);
+if (incidents.length) console.log(`\n${incidents.length} incident(s), see results.json "incidents"`);
+console.log(`\nwrote bench/results.json in ${results.durationS} s`);
+
+// ---------------------------------------------------------------- sections
+
+function buildSection() {
+  const b = buildSizes(distDir.chromium);
+  results.build = b;
+  if (b.skipped) rows.push({ name: 'build', value: `skipped: ${b.skipped}` });
+  else {
+    rows.push({ name: 'build.backgroundBytes', value: String(b.backgroundBytes), note: `${b.backgroundFiles.length} files` });
+    rows.push({ name: 'build.contentScriptBytes', value: String(b.contentScriptBytes), note: b.contentScriptFiles.join(' ') });
+  }
+}
+
+async function engineSection() {
+  log('engine: 10k HAR through the CLI, 64 KiB header through parseChallenges');
+  const cli = harThroughCli(repoRoot, params.harEntries);
+  results.cli = cli.skipped ? cli : { har10kMs: cli.ms, ...cli };
+  rows.push(
+    cli.skipped
+      ? { name: 'cli.har10kMs', value: `skipped: ${cli.skipped}` }
+      : { name: 'cli.har10kMs', value: String(cli.ms), target: '≤ 2000 ms', pass: cli.ms <= 2000 },
+  );
+  let parse;
+  try {
+    parse = await parseLargeHeader(repoRoot, params.headerBytes);
+  } catch (e) {
+    parse = { skipped: `failed: ${errText(e)}` };
+  }
+  results.engine = parse.skipped ? parse : { parse64kMs: parse.ms, ...parse };
+  rows.push(
+    parse.skipped
+      ? { name: 'engine.parse64kMs', value: `skipped: ${parse.skipped}` }
+      : { name: 'engine.parse64kMs', value: String(parse.ms), note: `first call ${parse.firstMs} ms` },
+  );
+}
+
+/** @param {'chromium'|'firefox'} browser */
+async function pageLoadSection(browser) {
+  const dist = browser === 'chromium' ? distDir.chromium : distDir.firefox;
+  const built = browser === 'chromium' ? haveChrome : haveFirefox;
+  /** @type {import('./suites/interleave.mjs').Arm[]} */
+  const arms = [
+    { id: 'none', full: true },
+    { id: 'empty', extension: writeVariant(VARIANTS.empty, browser, tmp), full: true },
+  ];
+  if (built) arms.push({ id: 'why401', extension: dist, extensionId: browser === 'chromium' ? CHROME_EXTENSION_ID : undefined, full: true });
+  if (browser === 'chromium') {
+    for (const id of PART_IDS) arms.push({ id, extension: writeVariant(VARIANTS[id], browser, tmp), full: false });
+  }
+  const rounds = browser === 'chromium' ? params.runs : params.firefoxRuns;
+  log(`${browser} page loads: ${arms.map((a) => a.id).join(' ')} × ${rounds} rounds`);
+  const { samples, loadEventEnd } = await interleavedLoads(browser, arms, rounds, server.origin);
+  const out = { variants: Object.fromEntries(arms.map((a) => [a.id, a.id in VARIANTS ? VARIANTS[a.id].label : a.id === 'why401' ? 'Why 401 (dist)' : 'no extension'])), samplesMs: samples, loadEventEndMs: loadEventEnd };
+  results[browser] = { ...(results[browser] ?? {}), ...out };
+  if (!built) rows.push({ name: `${browser}.pageLoad`, value: `skipped: ${dist} not built` });
+
+  const scenarios = [
+    ['pageLoad', 'plain'],
+    ['pageLoadLatency', 'latency'],
+    ['pageLoad401', 'with401'],
+  ];
+  for (const [key, scenario] of scenarios) {
+    const none = samples.none?.[scenario] ?? [];
+    const empty = samples.empty?.[scenario] ?? [];
+    const why = samples.why401?.[scenario] ?? [];
+    const fig = {
+      medianMs: Object.fromEntries(Object.keys(samples).filter((v) => samples[v][scenario]).map((v) => [v, round(median(samples[v][scenario]))])),
+    };
+    if (none.length && empty.length) fig.emptyVsNone = ratioOfMedians(empty, none);
+    if (why.length && none.length) {
+      const r = ratioOfMedians(why, none);
+      const re = ratioOfMedians(why, empty);
+      Object.assign(fig, { ratio: r.ratio, ratioCI: [r.lo, r.hi], ratioVsEmpty: re.ratio, ratioVsEmptyCI: [re.lo, re.hi], n: r.n });
+      // "Indistinguishable from the empty extension": the interval of Why 401 / empty holds 1.
+      const pass = r.ratio <= 1.03 && re.lo <= 1 && re.hi >= 1;
+      rows.push({ name: `${browser}.${key}.ratio`, ...ratioCells(r), target: '≤ 1.03', pass, note: `medians ${fig.medianMs.why401} vs ${fig.medianMs.none} ms` });
+      rows.push({ name: `${browser}.${key}.ratioVsEmpty`, ...ratioCells(re), target: 'CI ∋ 1', pass: re.lo <= 1 && re.hi >= 1 });
+    }
+    if (fig.emptyVsNone) rows.push({ name: `${browser}.${key}.emptyVsNone`, ...ratioCells(fig.emptyVsNone), note: 'empty extension / none' });
+    results[browser][key] = fig;
+  }
+  if (browser === 'chromium') {
+    const parts = {};
+    for (const id of PART_IDS) {
+      const xs = samples[id]?.plain ?? [];
+      if (!xs.length || !samples.none?.plain?.length) continue;
+      const r = ratioOfMedians(xs, samples.none.plain);
+      const re = ratioOfMedians(xs, samples.empty.plain);
+      parts[id] = { label: VARIANTS[id].label, ratio: r.ratio, ratioCI: [r.lo, r.hi], ratioVsEmpty: re.ratio, ratioVsEmptyCI: [re.lo, re.hi], medianMs: round(median(xs)) };
+      rows.push({ name: `chromium.parts.${id}.ratio`, ...ratioCells(r), note: `${VARIANTS[id].label}; vs empty ${re.ratio.toFixed(3)}` });
+    }
+    results.chromium.parts = parts;
+  }
+}
+
+async function listenerSection() {
+  const ext = writeVariant(VARIANTS.switchable, 'chromium', tmp);
+  const o = { launches: params.listenerLaunches, rounds: params.listenerRounds };
+  log(`chromium listener sets: ${o.launches} launches × ${o.rounds} rounds, switched within each launch`);
+  let samples;
+  try {
+    samples = await listenerCosts(ext, server.origin, o);
+  } catch (e) {
+    rows.push({ name: 'chromium.listeners', value: `failed: ${errText(e)}` });
+    return;
+  }
+  const off = samples.off ?? [];
+  const sets = {};
+  for (const [name, xs] of Object.entries(samples)) {
+    if (name === 'off') continue;
+    const r = ratioOfMedians(xs, off);
+    sets[name] = { ratioVsOff: r.ratio, ratioVsOffCI: [r.lo, r.hi], medianMs: round(median(xs)), n: xs.length };
+    rows.push({ name: `chromium.listeners.${name}`, ...ratioCells(r), note: 'vs no listener, same launch' });
+  }
+  results.chromium = {
+    ...(results.chromium ?? {}),
+    listeners: {
+      method: 'one extension with webRequest + <all_urls>; listener sets swapped between loads of one launch; ratio to the "off" set',
+      offMedianMs: round(median(off)),
+      sets,
+      samplesMs: samples,
+    },
+  };
+}
+
+async function panelSection() {
+  if (haveChrome) {
+    log(`chromium panel latency: ${params.panelSamples} samples`);
+    try {
+      const r = await retryOnce('chromium panel latency', async () => {
+        const s = await launchChromium({ extension: distDir.chromium, extensionId: CHROME_EXTENSION_ID });
+        try {
+          return await panelLatency(s.page, server, params.panelSamples);
+        } finally {
+          await s.close();
+        }
+      });
+      const q = p50p95(r.latencies);
+      results.chromium = { ...(results.chromium ?? {}), panelLatencyMs: { ...q, missed: r.missed, samples: r.latencies.map((x) => round(x)) } };
+      rows.push({ name: 'chromium.panelLatencyMs.p50', value: String(q.p50), note: `n=${q.n}, missed ${r.missed}` });
+      rows.push({ name: 'chromium.panelLatencyMs.p95', value: String(q.p95), target: '≤ 250 ms', pass: q.p95 <= 250 && r.missed === 0 });
+    } catch (e) {
+      rows.push({ name: 'chromium.panelLatencyMs', value: `failed: ${errText(e)}` });
+    }
+  }
+  if (haveFirefox) {
+    log(`firefox panel latency: ${params.firefoxPanelSamples} samples`);
+    try {
+      const r = await retryOnce('firefox panel latency', async () => {
+        const s = await launchFirefox({ extension: distDir.firefox });
+        try {
+          return await panelLatency(s.page, server, params.firefoxPanelSamples);
+        } finally {
+          await s.close();
+        }
+      });
+      const q = p50p95(r.latencies);
+      results.firefox = { ...(results.firefox ?? {}), panelLatencyMs: { ...q, missed: r.missed, samples: r.latencies.map((x) => round(x)) } };
+      rows.push({ name: 'firefox.panelLatencyMs.p50', value: String(q.p50), note: `n=${q.n}, missed ${r.missed}` });
+      rows.push({ name: 'firefox.panelLatencyMs.p95', value: String(q.p95), target: '≤ 250 ms', pass: q.p95 <= 250 && r.missed === 0 });
+    } catch (e) {
+      rows.push({ name: 'firefox.panelLatencyMs', value: `failed: ${errText(e)}` });
+    }
+  }
+}
+
+async function stormSection() {
+  if (!haveChrome) {
+    rows.push({ name: 'storm', value: 'skipped: dist/chrome not built' });
+    return;
+  }
+  const opts = { n: params.stormRequests, ms: params.stormMs, concurrency: params.stormConcurrency };
+  /** @type {Record<string, any>} */
+  const runs = {};
+  // Baseline first, then Why 401: one launch each (each is a minute of samples).
+  for (const id of ['none', 'why401']) {
+    log(`storm (${id}): ${opts.n} 401s over ${opts.ms / 1000} s`);
+    try {
+      runs[id] = await retryOnce(`storm ${id}`, async () => {
+        const s = await launchChromium(id === 'why401' ? { extension: distDir.chromium, extensionId: CHROME_EXTENSION_ID } : {});
+        try {
+          return await runStorm(s, server.origin, opts);
+        } finally {
+          await s.close();
+        }
+      });
+    } catch (e) {
+      rows.push({ name: `storm.${id}`, value: `failed: ${errText(e)}` });
+      return;
+    }
+  }
+  const base = runs.none.page;
+  const why = runs.why401.page;
+  const work = ratioOfMedians(why.workMs, base.workMs);
+  const maxStorage = Math.max(0, ...runs.why401.storage.map((x) => x.jsonBytes));
+  const maxTab = Math.max(0, ...runs.why401.storage.map((x) => x.maxTabBytes));
+  const maxBytesInUse = Math.max(0, ...runs.why401.storage.map((x) => x.bytesInUse ?? 0));
+  const cpuWhy = runs.why401.cpuS;
+  const cpuNone = runs.none.cpuS;
+  const totalCpu = (c) => (c ? round(Object.values(c).reduce((a, b) => a + b, 0), 2) : null);
+  // Bounded: the last third of the storm stores no more than the first third did.
+  const st = runs.why401.storage;
+  const third = Math.max(1, Math.floor(st.length / 3));
+  const early = Math.max(0, ...st.slice(0, third).map((x) => x.jsonBytes));
+  const late = Math.max(0, ...st.slice(-third).map((x) => x.jsonBytes));
+  const bounded = late <= early * 1.1 + 1024;
+  results.storm = {
+    requests: opts.n,
+    durationMs: opts.ms,
+    served401s: server.count.n401,
+    pageWorkRatio: work.ratio,
+    pageWorkRatioCI: [work.lo, work.hi],
+    pageWorkMedianMs: { none: round(median(base.workMs), 2), why401: round(median(why.workMs), 2) },
+    timerLagMedianMs: { none: round(median(base.lagMs), 2), why401: round(median(why.lagMs), 2) },
+    pageElapsedMs: { none: round(base.elapsedMs), why401: round(why.elapsedMs) },
+    settled: { none: base.settled, why401: why.settled },
+    maxStorageBytes: maxStorage,
+    maxTabStorageBytes: maxTab,
+    maxBytesInUse,
+    storageBounded: bounded,
+    finalStorage: runs.why401.final,
+    badgeText: runs.why401.badge,
+    cpuSeconds: { none: cpuNone, why401: cpuWhy, totalNone: totalCpu(cpuNone), totalWhy401: totalCpu(cpuWhy) },
+    workerCpuS: cpuWhy?.extension ?? null,
+    storageSamples: st.map((x) => x.jsonBytes),
+  };
+  rows.push({ name: 'storm.pageWorkRatio', ...ratioCells(work), target: '≤ 1.05', pass: work.ratio <= 1.05, note: `work ${results.storm.pageWorkMedianMs.why401} vs ${results.storm.pageWorkMedianMs.none} ms` });
+  rows.push({ name: 'storm.maxStorageBytes', value: String(maxStorage), target: 'bounded', pass: bounded, note: `tab key ≤ ${maxTab} B; early ${early} / late ${late} B` });
+  rows.push({ name: 'storm.badgeText', value: JSON.stringify(runs.why401.badge), note: `${opts.n} 401s sent; stored count ${runs.why401.final?.counts?.join(',')}` });
+  rows.push({ name: 'storm.workerCpuS', value: String(cpuWhy?.extension ?? 'n/a'), note: `extension renderer; browser total ${totalCpu(cpuWhy)} s vs ${totalCpu(cpuNone)} s without` });
+  rows.push({ name: 'storm.timerLagMedianMs', value: `${results.storm.timerLagMedianMs.why401}`, note: `vs ${results.storm.timerLagMedianMs.none} without` });
+}
+
+async function popupSection() {
+  if (!haveChrome) {
+    rows.push({ name: 'popup.firstRenderMs', value: 'skipped: dist/chrome not built' });
+    return;
+  }
+  log(`popup: ${params.popupRecords} records, ${params.popupOpens} opens`);
+  try {
+    const r = await retryOnce('popup first render', async () => {
+      const s = await launchChromium({ extension: distDir.chromium, extensionId: CHROME_EXTENSION_ID });
+      try {
+        return await popupFirstRender(s, server.origin, { records: params.popupRecords, opens: params.popupOpens });
+      } finally {
+        await s.close();
+      }
+    });
+    const m = round(median(r.samples));
+    results.popup = {
+      firstRenderMs: m,
+      firstOpenMs: round(r.samples[0]),
+      samplesMs: r.samples.map((x) => round(x)),
+      seeded: r.seeded,
+      renderedRecords: r.renderedRecords,
+      with50Records: { firstRenderMs: round(median(r.samples50)), samplesMs: r.samples50.map((x) => round(x)), renderedRecords: r.rendered50 },
+      method:
+        'the extension records 50 real 401s for one tab (the per-tab cap); that tab key is widened to 500 records in storage.session from the worker; the popup opens on ?tabId=N',
+    };
+    rows.push({ name: 'popup.firstRenderMs', value: String(m), target: '≤ 100 ms', pass: m <= 100, note: `median of ${r.samples.length}; first open ${round(r.samples[0])} ms; ${r.renderedRecords} records in DOM` });
+    rows.push({ name: 'popup.with50Records.firstRenderMs', value: String(results.popup.with50Records.firstRenderMs), note: 'the real 50 records before widening' });
+  } catch (e) {
+    rows.push({ name: 'popup.firstRenderMs', value: `failed: ${errText(e)}` });
+  }
+}

@@ -1,0 +1,59 @@
+// The interleaved launch loop: for each round, every variant once (A B C …),
+// a fresh browser each time. One failed launch is retried once; a second
+// failure costs that sample only, and is reported.
+import { launchChromium } from '../lib/chromium.mjs';
+import { launchFirefox } from '../lib/firefox.mjs';
+import { incidents, retryOnce, within } from '../lib/timeout.mjs';
+import { launchLoads } from './page-load.mjs';
+
+/**
+ * @typedef {{ id: string, extension?: string, extensionId?: string, full: boolean }} Arm
+ * @typedef {Record<string, Record<string, number[]>>} Samples  variant → scenario → ms
+ */
+
+/**
+ * @param {'chromium'|'firefox'} browser
+ * @param {Arm[]} arms
+ * @param {number} rounds
+ * @param {string} origin
+ * @returns {Promise<{ samples: Samples, loadEventEnd: Samples }>}
+ */
+export async function interleavedLoads(browser, arms, rounds, origin) {
+  /** @type {Samples} */
+  const samples = {};
+  /** @type {Samples} */
+  const loadEventEnd = {};
+  for (const a of arms) {
+    samples[a.id] = {};
+    loadEventEnd[a.id] = {};
+  }
+  for (let round = 0; round < rounds; round++) {
+    const t0 = Date.now();
+    for (const arm of arms) {
+      const what = `${browser} ${arm.id} launch ${round + 1}`;
+      try {
+        const r = await retryOnce(what, async () => {
+          const s =
+            browser === 'chromium'
+              ? await launchChromium({ extension: arm.extension, extensionId: arm.extensionId })
+              : await launchFirefox({ extension: arm.extension });
+          try {
+            return await within(launchLoads(s.page, origin, arm.full), 120_000, `${what}: loads`);
+          } finally {
+            await s.close();
+          }
+        });
+        for (const [scenario, m] of Object.entries(r)) {
+          (samples[arm.id][scenario] ??= []).push(m.done);
+          (loadEventEnd[arm.id][scenario] ??= []).push(m.loadEventEnd);
+        }
+      } catch (e) {
+        incidents.push({ what: `${what} (retry)`, error: String(e?.message ?? e).split('\n')[0], lost: true });
+        console.error(`  ! ${what} failed twice: sample lost`);
+      }
+    }
+    const plain = arms.map((a) => `${a.id}=${Math.round(samples[a.id].plain?.at(-1) ?? NaN)}`).join(' ');
+    console.error(`  ${browser} round ${round + 1}/${rounds} (${((Date.now() - t0) / 1000).toFixed(0)} s): ${plain}`);
+  }
+  return { samples, loadEventEnd };
+}
