@@ -24,7 +24,13 @@ interface Replay {
   body: string;
 }
 
-const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'keep-alive', 'accept-encoding']);
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'keep-alive',
+  'accept-encoding',
+]);
 
 /** Loads a demo scenario page in the browser and captures its real 401 as a DevTools HAR entry + body. */
 async function captureScenario(
@@ -57,7 +63,10 @@ async function captureScenario(
         method: sent!.method,
         url: api,
         httpVersion: 'HTTP/1.1',
-        headers: [{ name: 'Host', value: new URL(api).host }, ...headers.map(([name, value]) => ({ name, value }))],
+        headers: [
+          { name: 'Host', value: new URL(api).host },
+          ...headers.map(([name, value]) => ({ name, value })),
+        ],
         cookies: [],
         queryString: [],
         headersSize: -1,
@@ -86,7 +95,12 @@ async function captureScenario(
  * panel's own module again (a fresh instance, via a query string) so it
  * starts as it does inside DevTools, then replays the entries.
  */
-function startPanelWithStub(page: DriverPage, replays: Replay[], style: 'chrome' | 'firefox', tabId: number) {
+function startPanelWithStub(
+  page: DriverPage,
+  replays: Replay[],
+  style: 'chrome' | 'firefox',
+  tabId: number,
+) {
   return page.evaluate(
     async ({ replays, style, tabId }) => {
       type Listener = (r: unknown) => void;
@@ -103,16 +117,28 @@ function startPanelWithStub(page: DriverPage, replays: Replay[], style: 'chrome'
         },
         panels: { themeName: 'dark' },
       };
-      Object.defineProperty(globalThis, 'chrome', { value: { devtools: stub }, configurable: true, writable: true });
+      Object.defineProperty(globalThis, 'chrome', {
+        value: { devtools: stub },
+        configurable: true,
+        writable: true,
+      });
       const main = document.querySelector('script[type="module"]') as HTMLScriptElement;
       const app = document.createElement('div');
       app.id = 'app';
       document.getElementById('app')!.replaceWith(app);
       await import(`${main.src}?devtools-stub`);
+      // The panel subscribes from an effect, after its first render.
+      for (let i = 0; i < 100 && listeners.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      if (!listeners.length) throw new Error('the panel never listened to onRequestFinished');
       for (const { entry, body } of replays) {
         const request =
           style === 'chrome'
-            ? { ...entry, getContent: (cb: (c: string, e: string) => void) => setTimeout(() => cb(body, ''), 0) }
+            ? {
+                ...entry,
+                getContent: (cb: (c: string, e: string) => void) =>
+                  setTimeout(() => cb(body, ''), 0),
+              }
             : { ...entry, getContent: () => Promise.resolve([body, 'text/plain']) };
         for (const l of listeners) l(request);
       }
@@ -123,21 +149,35 @@ function startPanelWithStub(page: DriverPage, replays: Replay[], style: 'chrome'
 
 const CASES = ['bearer-expired', 'basic-wrong-password', 'session-expired', 'missing-challenge'];
 
-test('lists real demo 401s with the right cause, using the response body', async ({ driver, demo }) => {
+test('lists real demo 401s with the right cause, using the response body', async ({
+  driver,
+  demo,
+}) => {
   const site = await driver.newPage();
   const replays: Replay[] = [];
   for (const name of CASES) replays.push(await captureScenario(site, demo, name));
   const tabId = await driver.tabIdOf(site);
-  expect(replays.map((r) => (r.entry.response as { status: number }).status)).toEqual(CASES.map(() => 401));
+  expect(replays.map((r) => (r.entry.response as { status: number }).status)).toEqual(
+    CASES.map(() => 401),
+  );
 
   const panel = await driver.newPage();
   await panel.goto(`${driver.extensionBaseUrl}/${PANEL}`);
   // Outside DevTools the page says where it belongs instead of failing.
   await panel.waitFor('[data-testid="devtools-no-api"]');
-  await startPanelWithStub(panel, replays, driver.kind === 'chromium' ? 'chrome' : 'firefox', tabId);
-  await until(() => panel.count('[data-testid="devtools-record"]'), (n) => n === CASES.length, {
-    what: 'the panel to list every replayed 401',
-  });
+  await startPanelWithStub(
+    panel,
+    replays,
+    driver.kind === 'chromium' ? 'chrome' : 'firefox',
+    tabId,
+  );
+  await until(
+    () => panel.count('[data-testid="devtools-record"]'),
+    (n) => n === CASES.length,
+    {
+      what: 'the panel to list every replayed 401',
+    },
+  );
 
   const rows = await panel.evaluate(() =>
     [...document.querySelectorAll('[data-testid="devtools-record"]')].map((li) => ({
@@ -163,6 +203,8 @@ test('lists real demo 401s with the right cause, using the response body', async
 
   // Relevant headers are shown masked; the raw credentials never reach the page.
   const basic = rows.find((r) => r.url.endsWith('/api/basic-wrong-password'))!;
+  // The server's words exist only in the body, which only getContent() supplied.
+  expect(basic.text).toContain('Bad credentials');
   expect(basic.headers).toMatch(/Authorization: Basic /);
   const rawBasic = Buffer.from('demo:wrong').toString('base64');
   const html = await panel.evaluate(() => document.documentElement.outerHTML);
@@ -177,10 +219,14 @@ test('lists real demo 401s with the right cause, using the response body', async
     sel.value = 'token-expired';
     sel.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await until(() => panel.count('[data-testid="devtools-record"]'), (n) => n === 1, { what: 'the cause filter' });
-  expect(await panel.attributes('[data-testid="devtools-record"] .cause[data-cause]', 'data-cause')).toEqual([
-    'token-expired',
-  ]);
+  await until(
+    () => panel.count('[data-testid="devtools-record"]'),
+    (n) => n === 1,
+    { what: 'the cause filter' },
+  );
+  expect(
+    await panel.attributes('[data-testid="devtools-record"] > .cause[data-cause]', 'data-cause'),
+  ).toEqual(['token-expired']);
 
   // The popup's actions: Clear site data shows its plan first (answered by the real background).
   await panel.click('.origin-actions button:nth-of-type(2)');

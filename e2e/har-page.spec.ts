@@ -29,13 +29,19 @@ let base: string;
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'why401-har-page-'));
   server = createServer((req, res) => {
-    const file = join(dir, basename(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    const file = join(
+      dir,
+      basename(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)),
+    );
     if (!existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
     // The extension page fetches cross-origin: allow it whatever its host permissions.
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/octet-stream' });
+    res.writeHead(200, {
+      'Access-Control-Allow-Origin': '*',
+      'Content-Type': 'application/octet-stream',
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -68,7 +74,9 @@ async function openHarPage(driver: { newPage(): Promise<DriverPage>; extensionBa
 function dropFromUrl(page: DriverPage, url: string, name: string) {
   return page.evaluate(
     async ({ url, name }) => {
-      const w = window as unknown as { why401Probe?: { phases: string[]; maxGap: number; stop(): void } };
+      const w = window as unknown as {
+        why401Probe?: { phases: string[]; maxGap: number; stop(): void };
+      };
       const probe = { phases: [] as string[], maxGap: 0, stop: () => undefined as void };
       const seen = () => {
         const p = document.querySelector('[data-testid="har-progress"]');
@@ -95,7 +103,9 @@ function dropFromUrl(page: DriverPage, url: string, name: string) {
       // The timer starts only now: fetching the file is the test's work, not the page's.
       last = performance.now();
       probe.maxGap = 0;
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
     },
     { url, name },
   );
@@ -112,20 +122,28 @@ async function finished(page: DriverPage, timeoutMs = 30_000): Promise<'done' | 
 
 const probeOf = (page: DriverPage) =>
   page.evaluate(() => {
-    const p = (window as unknown as { why401Probe: { phases: string[]; maxGap: number; stop(): void } })
-      .why401Probe;
+    const p = (
+      window as unknown as { why401Probe: { phases: string[]; maxGap: number; stop(): void } }
+    ).why401Probe;
     p.stop();
     return { phases: p.phases, maxGap: p.maxGap };
   });
 
 test('explains public.har with the same causes as why401 explain --json', async ({ driver }) => {
-  test.skip(!existsSync(PUBLIC_HAR), `no ${PUBLIC_HAR} (the shared case corpus is not on this machine)`);
+  test.skip(
+    !existsSync(PUBLIC_HAR),
+    `no ${PUBLIC_HAR} (the shared case corpus is not on this machine)`,
+  );
   const text = readFileSync(PUBLIC_HAR, 'utf8');
   // The CLI's own answer (`npm run build` built it with the extension). Playwright
   // cannot import core directly: core's JSON catalog import has no import attribute.
-  const cliJson = execFileSync(process.execPath, [join(repoRoot, 'bin', 'why401.mjs'), 'explain', PUBLIC_HAR, '--json'], {
-    encoding: 'utf8',
-  });
+  const cliJson = execFileSync(
+    process.execPath,
+    [join(repoRoot, 'bin', 'why401.mjs'), 'explain', PUBLIC_HAR, '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const expected = JSON.parse(cliJson) as {
     entries: { index: number; causes: { id: string }[] }[];
   };
@@ -200,7 +218,9 @@ test('a ~20,000-entry HAR shows progress and keeps the page responsive', async (
         content: {
           size: 2000,
           mimeType: 'application/json',
-          text: failed ? '{"error":"invalid_token"}' : JSON.stringify({ id: i, pad: 'x'.repeat(1500) }),
+          text: failed
+            ? '{"error":"invalid_token"}'
+            : JSON.stringify({ id: i, pad: 'x'.repeat(1500) }),
         },
         redirectURL: '',
         headersSize: -1,
@@ -210,7 +230,9 @@ test('a ~20,000-entry HAR shows progress and keeps the page responsive', async (
       timings: { send: 0, wait: 10, receive: 2 },
     });
   }
-  const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'why401-e2e', version: '1' }, entries } });
+  const text = JSON.stringify({
+    log: { version: '1.2', creator: { name: 'why401-e2e', version: '1' }, entries },
+  });
   const url = serve('large.har', text);
   const mb = statSync(join(dir, 'large.har')).size / 1024 / 1024;
 
@@ -243,7 +265,11 @@ test('a ~20,000-entry HAR shows progress and keeps the page responsive', async (
 for (const [name, content, kind] of [
   ['notes.txt', 'Meeting notes: the API returns 401 on Mondays.', 'not-json'],
   ['export.json', JSON.stringify({ requests: [{ url: 'https://x.test' }] }), 'not-har'],
-  ['cut-short.har', JSON.stringify({ log: { version: '1.2', entries: [{ request: {} }] } }).slice(0, 40), 'not-json'],
+  [
+    'cut-short.har',
+    JSON.stringify({ log: { version: '1.2', entries: [{ request: {} }] } }).slice(0, 40),
+    'not-json',
+  ],
   ['empty.har', '', 'empty'],
 ] as const) {
   test(`rejects ${name} with a message (${kind})`, async ({ driver }) => {
@@ -255,7 +281,11 @@ for (const [name, content, kind] of [
     expect(message).toContain(name);
     expect(message.length).toBeGreaterThan(name.length + 20);
     // The page still works: a good file after a bad one is explained.
-    await dropFromUrl(page, serve('ok.har', JSON.stringify({ log: { version: '1.2', entries: [] } })), 'ok.har');
+    await dropFromUrl(
+      page,
+      serve('ok.har', JSON.stringify({ log: { version: '1.2', entries: [] } })),
+      'ok.har',
+    );
     expect(await finished(page)).toBe('done');
   });
 }

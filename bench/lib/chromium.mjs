@@ -30,7 +30,8 @@ export async function launchChromium({ extension, extensionId } = {}) {
     '--disable-component-update',
     '--disable-sync',
   ];
-  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  if (extension)
+    args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {

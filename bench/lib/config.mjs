@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 export const benchDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const repoRoot = resolve(benchDir, '..');
-export const distDir = { chromium: join(repoRoot, 'dist', 'chrome'), firefox: join(repoRoot, 'dist', 'firefox') };
+export const distDir = {
+  chromium: join(repoRoot, 'dist', 'chrome'),
+  firefox: join(repoRoot, 'dist', 'firefox'),
+};
 
 /** Fixed by the manifest `key`. */
 export const CHROME_EXTENSION_ID = 'idmobkfjdifklmjhnlbppckmfnncakfi';

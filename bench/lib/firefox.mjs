@@ -48,7 +48,8 @@ export async function launchFirefox({ extension } = {}) {
     rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    if (extension) await within(browser.installExtension(extension), 20_000, 'installing the add-on');
+    if (extension)
+      await within(browser.installExtension(extension), 20_000, 'installing the add-on');
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     return { browser, page, close };
   } catch (e) {

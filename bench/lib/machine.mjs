@@ -7,7 +7,12 @@ import { FIREFOX } from './firefox.mjs';
 /** @param {string} bin */
 function versionOf(bin) {
   try {
-    return execFileSync(bin, ['--version'], { timeout: 15_000, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync(bin, ['--version'], {
+      timeout: 15_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
   } catch {
     return null;
   }

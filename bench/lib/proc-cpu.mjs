@@ -48,7 +48,9 @@ function kindOf(cmd) {
 export function cpuByKind(profile) {
   if (process.platform !== 'linux') return null;
   const all = snapshotAll();
-  const roots = [...all].filter(([, p]) => p.cmd.includes(profile) && !all.get(p.ppid)?.cmd.includes(profile));
+  const roots = [...all].filter(
+    ([, p]) => p.cmd.includes(profile) && !all.get(p.ppid)?.cmd.includes(profile),
+  );
   const mine = new Set(roots.map(([pid]) => pid));
   let grew = true;
   while (grew) {
@@ -76,6 +78,7 @@ export function cpuDelta(a, b) {
   if (!a || !b) return null;
   /** @type {Record<string, number>} */
   const d = {};
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) d[k] = Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 100) / 100;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+    d[k] = Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 100) / 100;
   return d;
 }

@@ -21,7 +21,13 @@ export function printTable(rows) {
     note: r.note ?? '',
   }));
   const w = (k) => Math.max(head[k].length, ...lines.map((l) => l[k].length));
-  const widths = { name: w('name'), value: w('value'), ci: w('ci'), target: w('target'), verdict: 4 };
+  const widths = {
+    name: w('name'),
+    value: w('value'),
+    ci: w('ci'),
+    target: w('target'),
+    verdict: 4,
+  };
   const line = (l) =>
     `${l.name.padEnd(widths.name)}  ${l.value.padStart(widths.value)}  ${l.ci.padEnd(widths.ci)}  ${l.target.padEnd(widths.target)}  ${l.verdict.padEnd(4)}${l.note ? `  ${l.note}` : ''}`;
   console.log(line(head));

@@ -48,7 +48,12 @@ export async function startServer({ latencyMs, page }) {
           return send(
             200,
             'text/html; charset=utf-8',
-            loadPage({ ...page, n401: q.get('n401') === '1' ? page.n401 : 0, delay: q.get('d') === '1', r: q.get('r') ?? '0' }),
+            loadPage({
+              ...page,
+              n401: q.get('n401') === '1' ? page.n401 : 0,
+              delay: q.get('d') === '1',
+              r: q.get('r') ?? '0',
+            }),
           );
         case '/img':
           return send(200, 'image/gif', GIF);
@@ -72,15 +77,27 @@ export async function startServer({ latencyMs, page }) {
           return res.end(body);
         }
         case '/panel':
-          return send(200, 'text/html; charset=utf-8', panelPage({ tag: q.get('tag') ?? 'x', timeoutMs: 10_000 }));
+          return send(
+            200,
+            'text/html; charset=utf-8',
+            panelPage({ tag: q.get('tag') ?? 'x', timeoutMs: 10_000 }),
+          );
         case '/storm':
           return send(
             200,
             'text/html; charset=utf-8',
-            stormPage({ n: Number(q.get('n')), ms: Number(q.get('ms')), concurrency: Number(q.get('c')) }),
+            stormPage({
+              n: Number(q.get('n')),
+              ms: Number(q.get('ms')),
+              concurrency: Number(q.get('c')),
+            }),
           );
         case '/seed':
-          return send(200, 'text/html; charset=utf-8', seedPage({ n: Number(q.get('n')), kinds: CHALLENGES.length }));
+          return send(
+            200,
+            'text/html; charset=utf-8',
+            seedPage({ n: Number(q.get('n')), kinds: CHALLENGES.length }),
+          );
         default:
           return send(404, 'text/plain', 'not found');
       }

@@ -9,7 +9,10 @@
  */
 export function loadPage({ images, scripts, fetches, n401, delay, r }) {
   const q = (i) => `i=${i}&r=${r}${delay ? '&d=1' : ''}`;
-  const imgs = Array.from({ length: images }, (_, i) => `<img src="/img?${q(i)}" width="4" height="4" alt="">`);
+  const imgs = Array.from(
+    { length: images },
+    (_, i) => `<img src="/img?${q(i)}" width="4" height="4" alt="">`,
+  );
   const js = Array.from({ length: scripts }, (_, i) => `<script src="/js?${q(i)}" async></script>`);
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench load</title>
 <script>

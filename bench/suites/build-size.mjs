@@ -6,7 +6,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** Static and dynamic imports of an ES module built by Vite/rolldown. */
-const IMPORT_RE = /(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT_RE =
+  /(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** @param {string} dist @param {string} start @returns {string[]} files, relative to dist */
 function moduleGraph(dist, start) {
@@ -46,8 +47,14 @@ export function buildSizes(dist) {
   const contentFiles = [...new Set([...declared, ...injected])];
   // Fallback: an IIFE under src/content/ if the background names none.
   if (contentFiles.length === 0 && existsSync(join(dist, 'src', 'content'))) {
-    for (const f of readdirSync(join(dist, 'src', 'content'))) if (f.endsWith('.js')) contentFiles.push(`src/content/${f}`);
+    for (const f of readdirSync(join(dist, 'src', 'content')))
+      if (f.endsWith('.js')) contentFiles.push(`src/content/${f}`);
   }
   const contentScriptBytes = contentFiles.reduce((n, f) => n + size(f), 0);
-  return { backgroundBytes, backgroundFiles: bgFiles, contentScriptBytes, contentScriptFiles: contentFiles };
+  return {
+    backgroundBytes,
+    backgroundFiles: bgFiles,
+    contentScriptBytes,
+    contentScriptFiles: contentFiles,
+  };
 }

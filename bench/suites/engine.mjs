@@ -15,7 +15,8 @@ export function harThroughCli(repoRoot, entries) {
   const bin = join(repoRoot, 'bin', 'why401.mjs');
   const cliDir = join(repoRoot, 'dist', 'cli');
   if (!existsSync(bin)) return { skipped: 'bin/why401.mjs not there yet' };
-  if (!existsSync(cliDir) || readdirSync(cliDir).length === 0) return { skipped: 'dist/cli not built (npm run build)' };
+  if (!existsSync(cliDir) || readdirSync(cliDir).length === 0)
+    return { skipped: 'dist/cli not built (npm run build)' };
   const tmp = mkdtempSync(join(tmpdir(), 'why401-bench-har-'));
   try {
     const file = join(tmp, 'big.har');
@@ -31,12 +32,18 @@ export function harThroughCli(repoRoot, entries) {
         }).toString();
       } catch (e) {
         // A CLI may exit non-zero when it found 401s; what it printed still counts.
-        if (!e.stdout?.length) return { skipped: `the CLI failed: ${String(e.message).split('\n')[0]}` };
+        if (!e.stdout?.length)
+          return { skipped: `the CLI failed: ${String(e.message).split('\n')[0]}` };
         out = e.stdout.toString();
       }
       times.push(performance.now() - t0);
     }
-    return { ms: round(median(times)), runs: times.map((t) => round(t)), outputBytes: out.length, entries };
+    return {
+      ms: round(median(times)),
+      runs: times.map((t) => round(t)),
+      outputBytes: out.length,
+      entries,
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -55,9 +62,17 @@ export async function parseLargeHeader(repoRoot, bytes) {
   const tmp = mkdtempSync(join(tmpdir(), 'why401-bench-core-'));
   try {
     const out = join(tmp, 'core.mjs');
-    await esbuild.build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', outfile: out, logLevel: 'silent' });
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      outfile: out,
+      logLevel: 'silent',
+    });
     const core = await import(pathToFileURL(out).href);
-    if (typeof core.parseChallenges !== 'function') return { skipped: 'parseChallenges is not exported by src/core' };
+    if (typeof core.parseChallenges !== 'function')
+      return { skipped: 'parseChallenges is not exported by src/core' };
     // Many challenges with long parameters, as a hostile or broken server might send.
     let header = '';
     for (let i = 0; header.length < bytes; i++) {
@@ -72,7 +87,12 @@ export async function parseLargeHeader(repoRoot, bytes) {
       times.push(performance.now() - t0);
     }
     const challenges = Array.isArray(parsed) ? parsed.length : (parsed?.challenges?.length ?? null);
-    return { ms: round(median(times), 2), firstMs: round(times[0], 2), headerBytes: header.length, challenges };
+    return {
+      ms: round(median(times), 2),
+      firstMs: round(times[0], 2),
+      headerBytes: header.length,
+      challenges,
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

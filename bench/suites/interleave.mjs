@@ -48,12 +48,20 @@ export async function interleavedLoads(browser, arms, rounds, origin) {
           (loadEventEnd[arm.id][scenario] ??= []).push(m.loadEventEnd);
         }
       } catch (e) {
-        incidents.push({ what: `${what} (retry)`, error: String(e?.message ?? e).split('\n')[0], lost: true });
+        incidents.push({
+          what: `${what} (retry)`,
+          error: String(e?.message ?? e).split('\n')[0],
+          lost: true,
+        });
         console.error(`  ! ${what} failed twice: sample lost`);
       }
     }
-    const plain = arms.map((a) => `${a.id}=${Math.round(samples[a.id].plain?.at(-1) ?? NaN)}`).join(' ');
-    console.error(`  ${browser} round ${round + 1}/${rounds} (${((Date.now() - t0) / 1000).toFixed(0)} s): ${plain}`);
+    const plain = arms
+      .map((a) => `${a.id}=${Math.round(samples[a.id].plain?.at(-1) ?? NaN)}`)
+      .join(' ');
+    console.error(
+      `  ${browser} round ${round + 1}/${rounds} (${((Date.now() - t0) / 1000).toFixed(0)} s): ${plain}`,
+    );
   }
   return { samples, loadEventEnd };
 }

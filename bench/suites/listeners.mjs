@@ -21,12 +21,18 @@ export async function listenerCosts(extension, origin, { launches, rounds }) {
       const s = await launchChromium({ extension });
       try {
         if (!s.worker) throw new Error('no worker');
-        const sets = /** @type {string[]} */ (await s.worker.evaluate(() => globalThis.listenerSets()));
+        const sets = /** @type {string[]} */ (
+          await s.worker.evaluate(() => globalThis.listenerSets())
+        );
         await measureLoad(s.page, loadUrl(origin)); // warm-up
         for (let r = 0; r < rounds; r++) {
           const order = sets.map((_, i) => sets[(i + r + l) % sets.length]);
           for (const name of order) {
-            await within(s.worker.evaluate((n) => globalThis.setListeners(n), name), 10_000, 'switching listeners');
+            await within(
+              s.worker.evaluate((n) => globalThis.setListeners(n), name),
+              10_000,
+              'switching listeners',
+            );
             // Registration reaches the browser process asynchronously; the same pause for every set.
             await sleep(150);
             const m = await measureLoad(s.page, loadUrl(origin));

@@ -72,7 +72,14 @@ export async function popupFirstRender(s, origin, { records, opens }) {
     { tabId, records },
   );
   const at500 = await openPopup(s, url, opens);
-  return { samples: at500.samples, renderedRecords: at500.rendered, samples50: at50.samples, rendered50: at50.rendered, seeded: stored, tabId };
+  return {
+    samples: at500.samples,
+    renderedRecords: at500.rendered,
+    samples50: at50.samples,
+    rendered50: at50.rendered,
+    seeded: stored,
+    tabId,
+  };
 }
 
 /**

@@ -9,7 +9,9 @@ import { sleep, within } from '../lib/timeout.mjs';
 /** Runs in the service worker: how much storage.session holds. */
 const storageProbe = async () => {
   const all = await chrome.storage.session.get(null);
-  const bytesInUse = chrome.storage.session.getBytesInUse ? await chrome.storage.session.getBytesInUse(null) : null;
+  const bytesInUse = chrome.storage.session.getBytesInUse
+    ? await chrome.storage.session.getBytesInUse(null)
+    : null;
   const tabs = Object.keys(all).filter((k) => k.startsWith('tab:'));
   const perTab = tabs.map((k) => JSON.stringify(all[k]).length);
   return {
@@ -43,7 +45,9 @@ export async function runStorm(s, origin, { n, ms, concurrency }) {
   while (s.worker && !finished) {
     await sleep(2000);
     try {
-      storage.push(await within(s.worker.evaluate(storageProbe), 10_000, 'reading storage.session'));
+      storage.push(
+        await within(s.worker.evaluate(storageProbe), 10_000, 'reading storage.session'),
+      );
     } catch {
       // The worker may be busy or restarting: a missed sample is not a failure.
     }

@@ -109,6 +109,20 @@ describe('buildExchange', () => {
     expect(ex.responseHeaders[0]).toEqual({ name: 'WWW-Authenticate', value: 'Basic é' });
   });
 
+  it('splits the repeated fields Firefox joins with a newline (Negotiate and NTLM)', () => {
+    const ex = buildExchange(
+      buildHeadersDetails(
+        { responseHeaders: [{ name: 'www-authenticate', value: 'Negotiate\nNTLM' }] },
+        'firefox',
+      ),
+      undefined,
+    );
+    expect(ex.responseHeaders).toEqual([
+      { name: 'www-authenticate', value: 'Negotiate' },
+      { name: 'www-authenticate', value: 'NTLM' },
+    ]);
+  });
+
   it('has no status text for an HTTP/2 status line', () => {
     const ex = buildExchange(
       buildHeadersDetails({ statusLine: 'HTTP/2.0 401 ' }, 'firefox'),

@@ -54,7 +54,14 @@ export function toHeaders(h: WebRequest.HttpHeaders | undefined): Header[] {
   for (const { name, value, binaryValue } of h) {
     // Firefox may give a header as bytes; decode as Latin-1, as HTTP field values are octets.
     const v = value ?? (binaryValue ? String.fromCharCode(...binaryValue.slice(0, 65536)) : '');
-    out.push({ name, value: v });
+    // Firefox joins repeated fields (two WWW-Authenticate, several Set-Cookie)
+    // into one value with "\n" between them; HTTP field values never hold a
+    // newline, so it splits back into the fields the server sent.
+    if (v.includes('\n')) {
+      for (const part of v.split('\n')) out.push({ name, value: part });
+    } else {
+      out.push({ name, value: v });
+    }
   }
   return out;
 }

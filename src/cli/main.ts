@@ -57,8 +57,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // A BOM is common in files saved on Windows.
     har = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : '';
-    return fail(t(text.trim() ? 'cli_err_not_json' : 'cli_err_empty', [label, why ?? '']));
+    // V8's message quotes the input around the error: it may hold a token, so keep only where.
+    const where =
+      e instanceof Error ? /position \d+(?: \(line \d+ column \d+\))?/.exec(e.message) : null;
+    const why = where ? `error at ${where[0]}` : 'invalid JSON';
+    return fail(t(text.trim() ? 'cli_err_not_json' : 'cli_err_empty', [label, why]));
   }
   let result;
   try {

@@ -150,10 +150,10 @@ describe('parseChallenges: robustness and speed', () => {
     );
   });
 
-  // Best of three (the first run of a shape includes JIT compilation).
+  // Best of five (the first run of a shape includes JIT compilation; CI machines are noisy).
   const time = (v: string): number => {
     let best = Infinity;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       parseChallenges([v]);
       best = Math.min(best, performance.now() - t0);
@@ -176,6 +176,6 @@ describe('parseChallenges: robustness and speed', () => {
     for (const v of inputs) expect(time(v)).toBeLessThan(50);
     const small = time(make(65536));
     const big = time(make(65536 * 8));
-    expect(big / Math.max(small, 0.05)).toBeLessThan(24); // ×8 input: far from ×64 (quadratic)
+    expect(big / Math.max(small, 0.05)).toBeLessThan(32); // ×8 input: linear is ×8, quadratic would be ×64
   });
 });

@@ -11,7 +11,14 @@ import type { T } from '../ui/t.ts';
 import { startCapture } from './capture.ts';
 import { copyText } from './copy-text.ts';
 import type { DevtoolsApi } from './devtools-api.ts';
-import { applyFilter, causeChoices, keepValid, NO_FILTER, originChoices, type Filter } from './filter.ts';
+import {
+  applyFilter,
+  causeChoices,
+  keepValid,
+  NO_FILTER,
+  originChoices,
+  type Filter,
+} from './filter.ts';
 import { PanelRecordItem } from './PanelRecordItem.tsx';
 import type { PanelRecord } from './record-of-entry.ts';
 

@@ -29,7 +29,12 @@ describe('startCapture', () => {
     startCapture(api, (r) => (seen = r));
     finish(chromeRequest(ghEntry({ started: '2026-11-28T10:00:00.000Z' }), GH_BODY));
     finish(chromeRequest(ghEntry({ status: 200 }), '{}'));
-    finish(firefoxRequest(ghEntry({ started: '2026-11-28T10:00:05.000Z', url: 'https://api.github.com/x' }), GH_BODY));
+    finish(
+      firefoxRequest(
+        ghEntry({ started: '2026-11-28T10:00:05.000Z', url: 'https://api.github.com/x' }),
+        GH_BODY,
+      ),
+    );
     await tick();
     expect(seen.map((r) => [r.evidence.url, r.bodyUsed, r.tabId])).toEqual([
       ['https://api.github.com/x', true, 9],

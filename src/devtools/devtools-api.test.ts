@@ -14,7 +14,9 @@ describe('getContent', () => {
   });
 
   it('reads Firefox’s promise of [content, mimeType]', async () => {
-    expect(await getContent(req(() => Promise.resolve(['x', 'text/plain'])))).toEqual({ text: 'x' });
+    expect(await getContent(req(() => Promise.resolve(['x', 'text/plain'])))).toEqual({
+      text: 'x',
+    });
   });
 
   it('gives undefined for no body, an error, or no answer', async () => {
@@ -27,7 +29,12 @@ describe('getContent', () => {
         }),
       ),
     ).toBeUndefined();
-    expect(await getContent(req(() => undefined), 20)).toBeUndefined();
+    expect(
+      await getContent(
+        req(() => undefined),
+        20,
+      ),
+    ).toBeUndefined();
   });
 });
 

@@ -31,7 +31,12 @@ export interface DevtoolsApi {
   panels: {
     themeName?: string;
     onThemeChanged?: Listenable<(name: string) => void>;
-    create?(title: string, iconPath: string, pagePath: string, callback?: (panel: unknown) => void): unknown;
+    create?(
+      title: string,
+      iconPath: string,
+      pagePath: string,
+      callback?: (panel: unknown) => void,
+    ): unknown;
   };
 }
 
@@ -53,7 +58,10 @@ const then = (x: unknown): x is PromiseLike<unknown> =>
   typeof x === 'object' && x !== null && typeof (x as PromiseLike<unknown>).then === 'function';
 
 /** The response body of a finished request, or undefined (none, binary, evicted, or an error). */
-export function getContent(request: DevtoolsRequest, timeoutMs = 5_000): Promise<BodyContent | undefined> {
+export function getContent(
+  request: DevtoolsRequest,
+  timeoutMs = 5_000,
+): Promise<BodyContent | undefined> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (content: unknown, second: unknown) => {

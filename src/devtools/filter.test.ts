@@ -23,9 +23,17 @@ const list = [
 describe('panel filters', () => {
   it('filters by top cause, by origin, by both', () => {
     expect(applyFilter(list, { cause: '', origin: '' }).map((r) => r.id)).toEqual(['1', '2', '3']);
-    expect(applyFilter(list, { cause: 'no-credentials', origin: '' }).map((r) => r.id)).toEqual(['2', '3']);
-    expect(applyFilter(list, { cause: '', origin: 'https://a.test' }).map((r) => r.id)).toEqual(['1', '3']);
-    expect(applyFilter(list, { cause: 'no-credentials', origin: 'https://a.test' }).map((r) => r.id)).toEqual(['3']);
+    expect(applyFilter(list, { cause: 'no-credentials', origin: '' }).map((r) => r.id)).toEqual([
+      '2',
+      '3',
+    ]);
+    expect(applyFilter(list, { cause: '', origin: 'https://a.test' }).map((r) => r.id)).toEqual([
+      '1',
+      '3',
+    ]);
+    expect(
+      applyFilter(list, { cause: 'no-credentials', origin: 'https://a.test' }).map((r) => r.id),
+    ).toEqual(['3']);
   });
 
   it('offers only the causes and origins present, with counts', () => {
@@ -44,6 +52,9 @@ describe('panel filters', () => {
       cause: 'token-expired',
       origin: '',
     });
-    expect(keepValid({ cause: 'token-expired', origin: '' }, [])).toEqual({ cause: '', origin: '' });
+    expect(keepValid({ cause: 'token-expired', origin: '' }, [])).toEqual({
+      cause: '',
+      origin: '',
+    });
   });
 });

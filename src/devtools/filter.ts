@@ -38,9 +38,7 @@ export function causeChoices(records: readonly RecordView[]): Choice<CauseId>[] 
 export function originChoices(records: readonly RecordView[]): Choice<string>[] {
   const n = new Map<string, number>();
   for (const r of records) n.set(r.evidence.origin, (n.get(r.evidence.origin) ?? 0) + 1);
-  return [...n]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([value, count]) => ({ value, count }));
+  return [...n].sort(([a], [b]) => a.localeCompare(b)).map(([value, count]) => ({ value, count }));
 }
 
 /** A filter stays valid only while its choice still exists (after "Clear list", say). */

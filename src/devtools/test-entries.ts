@@ -39,5 +39,8 @@ export function chromeRequest(entry: object, body: string | null): DevtoolsReque
 
 /** Firefox's shape: getContent returns a Promise of [content, mimeType]. */
 export function firefoxRequest(entry: object, body: string | null): DevtoolsRequest {
-  return { ...entry, getContent: () => Promise.resolve([body, 'application/json']) } as DevtoolsRequest;
+  return {
+    ...entry,
+    getContent: () => Promise.resolve([body, 'application/json']),
+  } as DevtoolsRequest;
 }

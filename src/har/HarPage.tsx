@@ -172,7 +172,11 @@ export function HarPage({ t }: { t: T }) {
               type="button"
               data-testid="har-download-json"
               onClick={() =>
-                downloadText(harJson(state.result), reportName(state.file, 'json'), 'application/json')
+                downloadText(
+                  harJson(state.result),
+                  reportName(state.file, 'json'),
+                  'application/json',
+                )
               }
             >
               {t('har_download_json')}

@@ -20,7 +20,8 @@ export function groupByTopCause(entries: readonly ExplainEntry[]): CauseGroup[] 
     .map(([cause, list]) => ({ cause, entries: list.sort((a, b) => a.index - b.index) }))
     .sort(
       (a, b) =>
-        b.entries.length - a.entries.length || CAUSE_IDS.indexOf(a.cause) - CAUSE_IDS.indexOf(b.cause),
+        b.entries.length - a.entries.length ||
+        CAUSE_IDS.indexOf(a.cause) - CAUSE_IDS.indexOf(b.cause),
     );
 }
 

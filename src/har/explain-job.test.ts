@@ -18,9 +18,11 @@ describe('runExplainJob', () => {
     expect(last).toMatchObject({ type: 'done', id: 7, entryCount: 120 });
     expect(last?.type === 'done' && last.result).toEqual(explainHar(har));
     expect(msgs.slice(0, -1).every((m) => m.type === 'progress' && m.id === 7)).toBe(true);
-    expect(new Set(msgs.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.phase))).toEqual(
-      new Set(['read', 'parse', 'scan', 'diagnose']),
-    );
+    expect(
+      new Set(
+        msgs.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.phase),
+      ),
+    ).toEqual(new Set(['read', 'parse', 'scan', 'diagnose']));
   });
 
   it('accepts a BOM, as the CLI does', async () => {

@@ -12,10 +12,13 @@ describe('explainHarStepwise', () => {
     expect(await explainHarStepwise(har, { sliceSize: 37 })).toEqual(explainHar(har));
   });
 
-  it.skipIf(!existsSync(PUBLIC_HAR))('gives exactly explainHar’s output on the shared public.har', async () => {
-    const har: unknown = JSON.parse(readFileSync(PUBLIC_HAR, 'utf8'));
-    expect(await explainHarStepwise(har)).toEqual(explainHar(har));
-  });
+  it.skipIf(!existsSync(PUBLIC_HAR))(
+    'gives exactly explainHar’s output on the shared public.har',
+    async () => {
+      const har: unknown = JSON.parse(readFileSync(PUBLIC_HAR, 'utf8'));
+      expect(await explainHarStepwise(har)).toEqual(explainHar(har));
+    },
+  );
 
   it('reports progress that only grows and ends at the totals, and yields between slices', async () => {
     const seen: Progress[] = [];
@@ -32,9 +35,12 @@ describe('explainHarStepwise', () => {
     expect(scan.at(-1)).toEqual({ phase: 'scan', done: 400, total: 400 });
     expect(diag.at(-1)?.done).toBe(diag.at(-1)?.total);
     for (const list of [scan, diag]) {
-      for (let i = 1; i < list.length; i++) expect(list[i]!.done).toBeGreaterThanOrEqual(list[i - 1]!.done);
+      for (let i = 1; i < list.length; i++)
+        expect(list[i]!.done).toBeGreaterThanOrEqual(list[i - 1]!.done);
     }
-    expect(seen.findIndex((p) => p.phase === 'diagnose')).toBeGreaterThan(seen.findLastIndex((p) => p.phase === 'scan') - 1);
+    expect(seen.findIndex((p) => p.phase === 'diagnose')).toBeGreaterThan(
+      seen.findLastIndex((p) => p.phase === 'scan') - 1,
+    );
     expect(yields).toBeGreaterThan(10);
   });
 

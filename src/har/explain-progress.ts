@@ -26,7 +26,10 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const loopKey = (ev: Evidence) => `${ev.status} ${ev.method} ${ev.url}`;
 
-export async function explainHarStepwise(har: unknown, opts: StepOptions = {}): Promise<ExplainResult> {
+export async function explainHarStepwise(
+  har: unknown,
+  opts: StepOptions = {},
+): Promise<ExplainResult> {
   const { log, entries } = harEntries(har);
   const slice = opts.sliceSize ?? 500;
   const pause = async (phase: Progress['phase'], done: number, total: number) => {
@@ -65,13 +68,15 @@ export async function explainHarStepwise(har: unknown, opts: StepOptions = {}): 
       method: ev.method,
       url: ev.url,
       status: ev.status,
-      causes: diagnose(ev, others, { t: opts.t }).map(({ id, confidence, summary, evidence, fixes }) => ({
-        id,
-        confidence,
-        summary,
-        evidence,
-        fixes,
-      })),
+      causes: diagnose(ev, others, { t: opts.t }).map(
+        ({ id, confidence, summary, evidence, fixes }) => ({
+          id,
+          confidence,
+          summary,
+          evidence,
+          fixes,
+        }),
+      ),
     });
   }
   opts.onProgress?.({ phase: 'diagnose', done: found.length, total: found.length });

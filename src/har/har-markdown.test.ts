@@ -13,7 +13,11 @@ describe('HAR downloads', () => {
   });
 
   it('Markdown lists every entry under its cause, with no credential in it', () => {
-    const md = harMarkdown(result, { file: 'a.har', entryCount: 60, when: new Date(0) }, translateEn);
+    const md = harMarkdown(
+      result,
+      { file: 'a.har', entryCount: 60, when: new Date(0) },
+      translateEn,
+    );
     for (const entry of result.entries) expect(md).toContain(`**#${entry.index}**`);
     expect(md).toContain('`token-expired`');
     expect(md).not.toContain('ZGVtbzp3cm9uZw=='); // the Basic credential of the test HAR
@@ -22,7 +26,11 @@ describe('HAR downloads', () => {
 
   it('keeps server text from breaking out of code spans', () => {
     const md = harMarkdown(
-      { entries: [{ index: 0, method: 'GET', url: 'https://x.test/`a`\n# h', status: 401, causes: [] }] },
+      {
+        entries: [
+          { index: 0, method: 'GET', url: 'https://x.test/`a`\n# h', status: 401, causes: [] },
+        ],
+      },
       { file: 'x', entryCount: 1, when: new Date(0) },
       translateEn,
     );

@@ -15,7 +15,9 @@ export function harMarkdown(
 ): string {
   const out: string[] = [];
   const groups = groupByTopCause(result.entries);
-  out.push(`## Why 401: ${result.entries.length} authentication failure(s) in ${inline(meta.file)}`);
+  out.push(
+    `## Why 401: ${result.entries.length} authentication failure(s) in ${inline(meta.file)}`,
+  );
   out.push('');
   out.push(
     `${meta.entryCount} HAR entries read, explained locally ${meta.when.toISOString()} · secrets are masked (scheme, prefix, length).`,

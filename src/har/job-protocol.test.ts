@@ -4,8 +4,12 @@ import { isJobMessage, isStartJob, overallFraction, type JobPhase } from './job-
 describe('job protocol', () => {
   it('accepts the messages the job posts', () => {
     expect(isJobMessage({ type: 'progress', id: 1, phase: 'read', done: 1, total: 2 })).toBe(true);
-    expect(isJobMessage({ type: 'done', id: 1, result: { entries: [] }, entryCount: 0, bytes: 2 })).toBe(true);
-    expect(isJobMessage({ type: 'failed', id: 1, error: { kind: 'not-har', detail: 'x' } })).toBe(true);
+    expect(
+      isJobMessage({ type: 'done', id: 1, result: { entries: [] }, entryCount: 0, bytes: 2 }),
+    ).toBe(true);
+    expect(isJobMessage({ type: 'failed', id: 1, error: { kind: 'not-har', detail: 'x' } })).toBe(
+      true,
+    );
   });
 
   it('rejects anything else', () => {
@@ -35,7 +39,8 @@ describe('job protocol', () => {
       ['diagnose', 4, 4],
     ];
     const values = steps.map(([p, d, t]) => overallFraction(p, d, t));
-    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+    for (let i = 1; i < values.length; i++)
+      expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
     expect(values[0]).toBe(0);
     expect(values.at(-1)).toBe(1);
   });

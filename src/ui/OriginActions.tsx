@@ -93,7 +93,10 @@ export function OriginActions({ origin, records, t, actions }: Props) {
         <button
           type="button"
           onClick={() =>
-            void copy(markdownReport(records, { product: 'Why 401', when: new Date() }), t('report'))
+            void copy(
+              markdownReport(records, { product: 'Why 401', when: new Date() }),
+              t('report'),
+            )
           }
         >
           {t('action_copy_report')}
@@ -120,7 +123,9 @@ export function OriginActions({ origin, records, t, actions }: Props) {
             {plan.cookies.some((c) => c.shared) && (
               <li class="warn">
                 {t('clear_cookies_shared', [
-                  [...new Set(plan.cookies.filter((c) => c.shared).map((c) => c.domain))].join(', '),
+                  [...new Set(plan.cookies.filter((c) => c.shared).map((c) => c.domain))].join(
+                    ', ',
+                  ),
                 ])}
               </li>
             )}
