@@ -64,6 +64,7 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
+    ignores: ['**/*.test.ts', 'src/core/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -102,5 +103,15 @@ export default tseslint.config(
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'scripts/**', 'bench/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Test and bench code evaluates functions inside the browser's extension contexts.
+    files: ['e2e/**', 'bench/**'],
+    languageOptions: { globals: { chrome: 'readonly', browser: 'readonly' } },
+  },
+  {
+    // Tests run in Node with vitest and fast-check; the boundaries are for shipped code.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'src/core/testing/**'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
   },
 );

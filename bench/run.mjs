@@ -14,7 +14,7 @@ import { machine } from './lib/machine.mjs';
 import { printTable, ratioCells } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { median, p50p95, ratioOfMedians, round } from './lib/stats.mjs';
-import { incidents, retryOnce } from './lib/timeout.mjs';
+import { incidents, onInterrupt, retryOnce } from './lib/timeout.mjs';
 import { buildSizes } from './suites/build-size.mjs';
 import { harThroughCli, parseLargeHeader } from './suites/engine.mjs';
 import { interleavedLoads } from './suites/interleave.mjs';
@@ -37,6 +37,10 @@ const results = { date: new Date().toISOString(), machine: machine(), params, in
 const rows = [];
 
 const tmp = mkdtempSync(join(tmpdir(), 'why401-bench-'));
+// Every later temp folder (profiles, Firefox's TMPDIR, bundles) goes inside
+// this one, so one removal cleans up even after an interrupted run.
+process.env.TMPDIR = tmp;
+onInterrupt(() => rmSync(tmp, { recursive: true, force: true }));
 const server = await startServer({
   latencyMs: /** @type {[number, number]} */ (params.latencyMs),
   page: {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { within } from './timeout.mjs';
+import { openSessions, within } from './timeout.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,9 +46,11 @@ export async function launchChromium({ extension, extensionId } = {}) {
     throw e;
   }
   const close = async () => {
+    openSessions.delete(close);
     await within(context.close(), 15_000, 'closing Chromium').catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   };
+  openSessions.add(close);
   try {
     let worker;
     if (extension) {

