@@ -216,7 +216,8 @@ export const scenarios = [
   {
     name: 'wrong-audience',
     title: 'Token for another API',
-    description: 'fetch() sends a valid JWT issued for https://api.other.example.',
+    description:
+      'fetch() sends a valid JWT issued for another local service (aud http://127.0.0.1:1).',
     cause: 'token-wrong-audience',
     trigger: 'fetch',
     status: 401,
@@ -225,7 +226,8 @@ export const scenarios = [
     method: 'GET',
     requests: (ctx) => [
       get(apiUrl(ctx, 'wrong-audience'), {
-        Authorization: `Bearer ${tokenFor(ctx.origin, { aud: 'https://api.other.example' })}`,
+        // A token minted for another local service (port 1): loopback audiences are judged by port.
+        Authorization: `Bearer ${tokenFor(ctx.origin, { aud: 'http://127.0.0.1:1' })}`,
       }),
     ],
     respond: bearerApi,
@@ -410,6 +412,7 @@ export const scenarios = [
     title: 'Retry loop',
     description: 'fetch() calls the same URL five times in a row with the same expired JWT.',
     cause: 'auth-loop',
+    also: ['token-expired'],
     trigger: 'fetch',
     status: 401,
     count: 5,

@@ -4,6 +4,7 @@
 // http://localhost:PORT, for cross-origin and site-data isolation tests.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { handleHostile } from './hostile.mjs';
 import { indexPage, notFoundPage, scenarioPage, storageGetPage, storageSetPage } from './html.mjs';
 import { scenarioByName, scenarios } from './scenarios.mjs';
 
@@ -94,6 +95,8 @@ const html = (res, body, headers = {}) =>
 async function handle(req, res, port) {
   const ctx = originsOf(req, port);
   const { pathname } = new URL(req.url ?? '/', ctx.origin);
+  // Hostile, storm and secret pages for the security specs (hostile.mjs), all under /x/.
+  if (handleHostile(req, res, ctx)) return;
 
   if (pathname === '/' && req.method === 'GET') return html(res, indexPage(scenarios, ctx));
   if (pathname === '/favicon.ico') return send(res, 204, {}, '');

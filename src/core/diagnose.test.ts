@@ -112,6 +112,22 @@ describe('diagnose: one rule at a time', () => {
     expect(top(c)).toBe('token-invalid');
     expect(c[0]?.summary).toContain('Bearer undefined');
   });
+  it('token-wrong-audience on loopback only for another local service (a dev proxy may forward)', () => {
+    const local = (aud: string) =>
+      ids(
+        run(
+          exchange({
+            url: 'http://127.0.0.1:4010/api/me',
+            req: bearer({ aud, exp: s + 3600 }),
+            res: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+          }),
+        ),
+      );
+    expect(local('http://localhost:5001')[0]).toBe('token-wrong-audience');
+    expect(local('http://127.0.0.1:4010')).not.toContain('token-wrong-audience');
+    expect(local('https://api.example.com')).not.toContain('token-wrong-audience');
+  });
+
   it('token-wrong-audience: aud for another host; not for api:// or GUID audiences', () => {
     expect(
       top(

@@ -89,6 +89,9 @@ export function Options() {
           ))}
         </ul>
       </section>
+      <p>
+        <a href={browser.runtime.getURL('src/har/index.html')}>{t('popup_explain_har')}</a>
+      </p>
       <p role="status">{saved}</p>
     </main>
   );

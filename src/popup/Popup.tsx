@@ -8,7 +8,8 @@ import { send } from '../shared/send.ts';
 import { groupByOrigin } from '../ui/group.ts';
 import { RecordLine } from '../ui/RecordLine.tsx';
 import { HostAccess } from './HostAccess.tsx';
-import { OriginActions } from './OriginActions.tsx';
+import { OriginActions } from '../ui/OriginActions.tsx';
+import { siteActionsFor } from './site-actions.ts';
 
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
 
@@ -34,6 +35,9 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
       <header class="top">
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         <h1>{t('popup_title')}</h1>
+        <a href={browser.runtime.getURL('src/har/index.html')} target="_blank">
+          {t('popup_explain_har')}
+        </a>
         <a href={browser.runtime.getURL('src/options/index.html')} target="_blank">
           {t('popup_settings')}
         </a>
@@ -56,7 +60,7 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
               ))}
             </ul>
             <OriginActions
-              tabId={id}
+              actions={siteActionsFor(id)}
               origin={g.origin}
               records={g.records}
               t={t}

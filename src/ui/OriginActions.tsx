@@ -3,8 +3,7 @@
 // the background; tests pass fakes). Clearing is destructive: the plan
 // (exactly which cookies and which kinds of storage, and what the browser
 // cannot clear) is shown first, and nothing is removed until the user confirms.
-// Same behaviour as src/popup/OriginActions.tsx, which can move onto this.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ClearPlan, ClearResult, RecordView, SignInResult } from '../shared/messages.ts';
 import { curlCommand, markdownReport } from './report.ts';
 import type { T } from './t.ts';
@@ -21,11 +20,13 @@ type Props = {
   records: RecordView[];
   t: T;
   actions: SiteActions;
+  /** Open with the clearing plan shown (the panel's "Fix it…" opens the popup so). */
+  startWith?: 'plan';
 };
 
 const message = (e: unknown) => String(e instanceof Error ? e.message : e);
 
-export function OriginActions({ origin, records, t, actions }: Props) {
+export function OriginActions({ origin, records, t, actions, startWith }: Props) {
   const [plan, setPlan] = useState<ClearPlan | null>(null);
   const [globalCache, setGlobalCache] = useState(false);
   const [status, setStatus] = useState('');
@@ -42,6 +43,10 @@ export function OriginActions({ origin, records, t, actions }: Props) {
       setStatus(message(e));
     }
   };
+  useEffect(() => {
+    if (startWith === 'plan') void showPlan();
+    // Once, on mount: the plan is asked for when the window opens.
+  }, []);
 
   const clear = async () => {
     setBusy(true);
@@ -84,14 +89,21 @@ export function OriginActions({ origin, records, t, actions }: Props) {
   return (
     <div class="origin-actions">
       <div class="buttons">
-        <button type="button" class="primary" disabled={busy} onClick={() => void signIn()}>
+        <button
+          type="button"
+          class="primary"
+          data-action="sign-in"
+          disabled={busy}
+          onClick={() => void signIn()}
+        >
           {t('action_sign_in')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void showPlan()}>
+        <button type="button" data-action="clear" disabled={busy} onClick={() => void showPlan()}>
           {t('action_clear')}
         </button>
         <button
           type="button"
+          data-action="copy-report"
           onClick={() =>
             void copy(
               markdownReport(records, { product: 'Why 401', when: new Date() }),
@@ -102,7 +114,11 @@ export function OriginActions({ origin, records, t, actions }: Props) {
           {t('action_copy_report')}
         </button>
         {records[0] && (
-          <button type="button" onClick={() => void copy(curlCommand(records[0]!), 'cURL')}>
+          <button
+            type="button"
+            data-action="copy-curl"
+            onClick={() => void copy(curlCommand(records[0]!), 'cURL')}
+          >
             {t('action_copy_curl')}
           </button>
         )}
@@ -144,7 +160,13 @@ export function OriginActions({ origin, records, t, actions }: Props) {
           )}
           <p class="note">{t('clear_other_origins_untouched')}</p>
           <div class="buttons">
-            <button type="button" class="danger" disabled={busy} onClick={() => void clear()}>
+            <button
+              type="button"
+              class="danger"
+              data-action="confirm-clear"
+              disabled={busy}
+              onClick={() => void clear()}
+            >
               {t('clear_confirm')}
             </button>
             <button type="button" onClick={() => setPlan(null)}>

@@ -26,6 +26,45 @@ function isIp(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':') || host.startsWith('[');
 }
 
+const isLoopback = (host: string) =>
+  host === 'localhost' ||
+  host.endsWith('.localhost') ||
+  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+  host === '[::1]' ||
+  host === '::1';
+
+/** Only when every audience can be judged and none is this host: otherwise we cannot tell. */
+function publicAudienceMismatch(aud: readonly string[], host: string): boolean {
+  const judged = aud.map(audienceHost);
+  return judged.every((h) => h !== undefined) && !judged.some((h) => hostsMatch(h as string, host));
+}
+
+/**
+ * A local server may stand in front of a real API (a dev proxy forwarding the
+ * token), so a public audience says nothing there. But a token whose audience
+ * is another local service (a loopback URL on another port) was minted for
+ * that service, not this one.
+ */
+function loopbackAudienceMismatch(aud: readonly string[], origin: string): boolean {
+  let port: string;
+  try {
+    const u = new URL(origin);
+    port = u.port || (u.protocol === 'https:' ? '443' : '80');
+  } catch {
+    return false;
+  }
+  const local = aud.map((a) => {
+    try {
+      const u = new URL(a);
+      if (!/^https?:$/.test(u.protocol) || !isLoopback(u.hostname)) return undefined;
+      return u.port || (u.protocol === 'https:' ? '443' : '80');
+    } catch {
+      return undefined;
+    }
+  });
+  return local.every((p) => p !== undefined) && !local.includes(port);
+}
+
 /** Hosts that are the same API under two names (Azure Resource Manager's legacy audience). */
 const ALIASES: Record<string, string[]> = {
   'management.azure.com': ['management.core.windows.net'],
@@ -107,19 +146,11 @@ export function jwtRules(ctx: Ctx): Finding[] {
     });
   }
 
-  if (
-    jwt.aud?.length &&
-    ev.host &&
-    !isIp(ev.host) &&
-    ev.host !== 'localhost' &&
-    !ev.host.endsWith('.localhost')
-  ) {
-    const judged = jwt.aud.map(audienceHost);
-    // Only when every audience can be judged and none is this host: otherwise we cannot tell.
-    if (
-      judged.every((h) => h !== undefined) &&
-      !judged.some((h) => hostsMatch(h as string, ev.host))
-    ) {
+  if (jwt.aud?.length && ev.host) {
+    const mismatch = isLoopback(ev.host)
+      ? loopbackAudienceMismatch(jwt.aud, ev.origin)
+      : !isIp(ev.host) && publicAudienceMismatch(jwt.aud, ev.host);
+    if (mismatch) {
       out.push({
         id: 'token-wrong-audience',
         confidence: 0.8,

@@ -28,7 +28,10 @@ export function loopRules(ctx: Ctx): Finding[] {
   return [
     {
       id: 'auth-loop',
-      confidence: Math.min(0.85, 0.6 + 0.05 * (n - LOOP_MIN)),
+      // The loop outranks the per-request cause (an expired token, say): the
+      // request failing the same way again and again is what must be fixed
+      // (the app never refreshes or re-authenticates); the cause stays listed.
+      confidence: Math.min(0.95, 0.91 + 0.01 * (n - LOOP_MIN)),
       summary: msg(
         'cause_auth_loop_n',
         String(n),
