@@ -61,6 +61,18 @@ async function captureClipboard(popup: DriverPage) {
   });
 }
 
+/**
+ * Each test starts with an empty cookie jar: a cookie another test left for
+ * the demo origin would make a credential-less fetch read, rightly, as
+ * cookie-not-sent.
+ */
+test.beforeEach(async ({ driver }) => {
+  await driver.evalInExtension(async () => {
+    type Ext = { browsingData: { removeCookies(o: object): Promise<void> } };
+    await (globalThis as unknown as { browser: Ext }).browser.browsingData.removeCookies({});
+  });
+});
+
 test.describe('panel: the explanation where the 401 happens', () => {
   const shown = scenarios.filter((s) => s.trigger !== 'navigation');
   for (const s of shown) {

@@ -73,4 +73,17 @@ describe('locales', () => {
       expect({ locale, keys: Object.keys(catalog).sort() }).toEqual({ locale, keys: en });
     }
   });
+
+  it('every translation keeps the English substitutions ($1…$9)', () => {
+    const subs = (m: string) => [...new Set(m.replace(/\$\$/g, '').match(/\$[1-9]/g) ?? [])].sort();
+    const wrong: string[] = [];
+    for (const [locale, catalog] of Object.entries(locales)) {
+      for (const [key, en] of Object.entries(locales.en!)) {
+        const m = catalog[key]?.message;
+        if (m !== undefined && subs(m).join() !== subs(en.message).join())
+          wrong.push(`${locale}:${key}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
