@@ -80,42 +80,75 @@ export function harEntries(har: unknown): { log: Obj; entries: unknown[] } {
 const isAuthFailure = (s: number): boolean => s === 401 || s === 407;
 
 /** Diagnoses every 401/407 of a parsed HAR (causes.md, `why401 explain --json`). */
-export function explainHar(har: unknown, opts: { t?: Translate } = {}): ExplainResult {
+/** Where a step-by-step explanation is: reading entries, then ranking causes. */
+export interface ExplainProgress {
+  phase: 'scan' | 'diagnose';
+  done: number;
+  total: number;
+}
+
+const loopKey = (ev: Evidence) => `${ev.status} ${ev.method} ${ev.url}`;
+
+/**
+ * explainHar one slice at a time: yields its progress every `slice` entries
+ * (so a page can show it and give its event loop a turn on a 20,000-entry
+ * file) and returns the same result as explainHar. Pure: no timers here.
+ */
+export function* explainHarSteps(
+  har: unknown,
+  opts: { t?: Translate; slice?: number } = {},
+): Generator<ExplainProgress, ExplainResult> {
   const { log, entries } = harEntries(har);
+  const slice = Math.max(1, opts.slice ?? Infinity);
   const found: { index: number; ev: Evidence }[] = [];
-  entries.forEach((entry, index) => {
-    if (!isObj(entry) || !isObj(entry.response)) return;
-    const status = Number(entry.response.status);
-    if (!isAuthFailure(status)) return;
+  for (let index = 0; index < entries.length; index++) {
+    if (index > 0 && index % slice === 0)
+      yield { phase: 'scan', done: index, total: entries.length };
+    const entry = entries[index];
+    if (!isObj(entry) || !isObj(entry.response)) continue;
+    if (!isAuthFailure(Number(entry.response.status))) continue;
     const ex = exchangeOfEntry(log, entry);
     if (ex) found.push({ index, ev: extractEvidence(ex) });
-  });
+  }
+  yield { phase: 'scan', done: entries.length, total: entries.length };
   // auth-loop only compares the same method+URL: group once instead of scanning all per entry.
   const groups = new Map<string, Evidence[]>();
   for (const f of found) {
-    const k = `${f.ev.status} ${f.ev.method} ${f.ev.url}`;
-    const g = groups.get(k);
+    const g = groups.get(loopKey(f.ev));
     if (g) g.push(f.ev);
-    else groups.set(k, [f.ev]);
+    else groups.set(loopKey(f.ev), [f.ev]);
   }
-  return {
-    entries: found.map(({ index, ev }) => {
-      const others = (groups.get(`${ev.status} ${ev.method} ${ev.url}`) ?? []).filter(
-        (o) => o !== ev,
-      );
-      return {
-        index,
-        method: ev.method,
-        url: ev.url,
-        status: ev.status,
-        causes: diagnose(ev, others, opts).map(({ id, confidence, summary, evidence, fixes }) => ({
+  const out: ExplainResult = { entries: [] };
+  // Diagnosis costs more an entry than reading: report it in finer slices.
+  const diagSlice = Math.max(1, Math.floor(slice / 5));
+  for (let i = 0; i < found.length; i++) {
+    if (i > 0 && i % diagSlice === 0) yield { phase: 'diagnose', done: i, total: found.length };
+    const { index, ev } = found[i]!;
+    const others = (groups.get(loopKey(ev)) ?? []).filter((o) => o !== ev);
+    out.entries.push({
+      index,
+      method: ev.method,
+      url: ev.url,
+      status: ev.status,
+      causes: diagnose(ev, others, { t: opts.t }).map(
+        ({ id, confidence, summary, evidence, fixes }) => ({
           id,
           confidence,
           summary,
           evidence,
           fixes,
-        })),
-      };
-    }),
-  };
+        }),
+      ),
+    });
+  }
+  yield { phase: 'diagnose', done: found.length, total: found.length };
+  return out;
+}
+
+export function explainHar(har: unknown, opts: { t?: Translate } = {}): ExplainResult {
+  const steps = explainHarSteps(har, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -6,6 +6,12 @@ export { decodeJwt, looksLikeJwt } from './jwt.ts';
 export { maskSecret, maskUrl, maskText } from './mask.ts';
 export { extractEvidence } from './evidence.ts';
 export { diagnose } from './diagnose.ts';
-export { explainHar, exchangeOfEntry, HarError } from './har.ts';
+export {
+  explainHar,
+  explainHarSteps,
+  exchangeOfEntry,
+  HarError,
+  type ExplainProgress,
+} from './har.ts';
 export { translateEn, withFallback } from './i18n.ts';
 export { referenceTime } from './time.ts';
