@@ -4,7 +4,7 @@
 // BENCH_FIREFOX_RUNS=N, BENCH_ONLY=build,engine,chromium,listeners,firefox,panel,storm,popup.
 // See bench/README.md for what each figure means.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VARIANTS, writeVariant } from './fixtures/variants.mjs';
 import { launchChromium } from './lib/chromium.mjs';
@@ -32,7 +32,13 @@ const errText = (e) => String(e?.message ?? e).split('\n')[0];
 const PART_IDS = ['permHost', 'hostOnly', 'webRequestOnly'];
 
 /** @type {Record<string, any>} */
-const results = { date: new Date().toISOString(), machine: machine(), params, incidents };
+const results = {
+  date: new Date().toISOString(),
+  // Load average at the start: other jobs on a shared 2-core machine skew every figure.
+  machine: { ...machine(), loadAvgAtStart: loadavg().map((x) => round(x, 2)) },
+  params,
+  incidents,
+};
 /** @type {import('./lib/report.mjs').Row[]} */
 const rows = [];
 
@@ -72,6 +78,7 @@ try {
 }
 
 results.durationS = round((Date.now() - started) / 1000);
+results.machine.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
 writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(
   `\nWhy 401 benchmark — ${results.date} — ${results.machine.cpuModel} × ${results.machine.cores}; ` +
@@ -371,7 +378,10 @@ async function stormSection() {
   /** @type {Record<string, any>} */
   const runs = {};
   // Baseline first, then Why 401: one launch each (each is a minute of samples).
+  /** @type {Record<string, number>} 401s the server answered during each storm */
+  const served = {};
   for (const id of ['none', 'why401']) {
+    const before = server.count.n401;
     log(`storm (${id}): ${opts.n} 401s over ${opts.ms / 1000} s`);
     try {
       runs[id] = await retryOnce(`storm ${id}`, async () => {
@@ -388,6 +398,7 @@ async function stormSection() {
       rows.push({ name: `storm.${id}`, value: `failed: ${errText(e)}` });
       return;
     }
+    served[id] = server.count.n401 - before;
   }
   const base = runs.none.page;
   const why = runs.why401.page;
@@ -413,7 +424,7 @@ async function stormSection() {
   results.storm = {
     requests: opts.n,
     durationMs: opts.ms,
-    served401s: server.count.n401,
+    served401s: served,
     pageWorkRatio: work.ratio,
     pageWorkRatioCI: [work.lo, work.hi],
     pageWorkMedianMs: { none: round(median(base.workMs), 2), why401: round(median(why.workMs), 2) },

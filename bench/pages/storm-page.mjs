@@ -9,7 +9,7 @@ export function stormPage({ n, ms, concurrency }) {
 <p>401 storm</p>
 <script>
 function work() {
-  // Fixed work: arithmetic and string building, ~5 ms on this machine.
+  // Fixed work: arithmetic and string building, ~1 ms on this machine (timer resolution is 0.1 ms).
   let x = 0, s = '';
   for (let i = 0; i < 200000; i++) { x = (x * 31 + i) % 1000003; if ((i & 1023) === 0) s += x.toString(36); }
   return x + s.length;

@@ -41,7 +41,8 @@ export async function popupFirstRender(s, origin, { records, opens }) {
   const seedUrl = `${origin}/seed`;
   // Wait until the worker has stored the 50 records.
   let tabId = null;
-  for (let i = 0; i < 50 && tabId === null; i++) {
+  // Up to 30 s: on a busy machine 50 sequential 401s take a while to be stored.
+  for (let i = 0; i < 150 && tabId === null; i++) {
     tabId = await s.worker.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith(u));
       if (!tab) return null;

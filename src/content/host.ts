@@ -10,9 +10,12 @@ export const HOST_TAG = 'why401-panel';
 export function mountHost(doc: Document) {
   doc.querySelector(HOST_TAG)?.remove();
   const host = doc.createElement(HOST_TAG);
+  // `all: initial` without !important: it still beats every ordinary page rule
+  // (inline style), and user style sheets that adjust text spacing for
+  // readability (WCAG 1.4.12) can still apply; placement is !important.
   host.setAttribute(
     'style',
-    'all: initial !important; position: fixed !important; z-index: 2147483647 !important; ' +
+    'all: initial; position: fixed !important; z-index: 2147483647 !important; ' +
       'inset: auto 16px 16px auto !important; display: block !important;',
   );
   const shadow = host.attachShadow({ mode: 'open' });

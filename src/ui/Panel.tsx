@@ -29,15 +29,11 @@ export function Panel({
   if (!latest) return null;
   if (view.collapsed) {
     return (
-      <button
-        class="pill"
-        type="button"
-        data-action="expand"
-        onClick={onExpand}
-        aria-label={t('panel_expand', [String(view.count)])}
-      >
+      <button class="pill" type="button" data-action="expand" onClick={onExpand}>
         <span class="dot" aria-hidden="true" />
         {latest.evidence.status} · {view.count}
+        {/* Read after the visible text, so the accessible name contains what is seen. */}
+        <span class="sr-only"> {t('panel_expand')}</span>
       </button>
     );
   }

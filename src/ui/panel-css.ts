@@ -32,6 +32,7 @@ button:focus-visible, summary:focus-visible, a:focus-visible { outline: 2px soli
 button.icon { border: none; font-size: 16px; line-height: 1; padding: 2px 8px; }
 button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 .pill { display: inline-flex; align-items: center; gap: 6px; padding: 6px 12px; font-weight: 600; cursor: pointer; border-radius: 999px; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--accent); }
 ul { list-style: none; margin: 0; padding: 0; }
 ol.fixes { margin: 0; padding-left: 20px; }
