@@ -9,7 +9,7 @@ import { forgetTab, showCount } from './badge.ts';
 import { startCapture } from './capture.ts';
 import { clearSite, planClear } from './clear-site.ts';
 import { viewOf } from './diagnosis.ts';
-import { refreshPanel } from './panel.ts';
+import { forgetPanel, refreshPanel } from './panel.ts';
 import { record } from './recorder.ts';
 import { createRouter, type Handlers } from './router.ts';
 import { challengedHttpAuth, signInTarget } from './sign-in-target.ts';
@@ -45,6 +45,7 @@ startCapture(browser.webRequest, {
 
 browser.webNavigation.onCommitted.addListener((d) => {
   if (d.frameId !== 0) return;
+  forgetPanel(d.tabId);
   void (async () => {
     await ready;
     const t = await commitTab(d.tabId, d.timeStamp, maskUrl(d.url));
@@ -66,6 +67,7 @@ browser.webNavigation.onErrorOccurred.addListener((d) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  forgetPanel(tabId);
   void removeTab(tabId);
 });
 

@@ -12,6 +12,30 @@ import type { Settings } from '../shared/settings.ts';
 
 const running = new Set<number>();
 const again = new Set<number>();
+/** Tabs whose current document got the panel (memory only: after a restart, inject again; the script then refreshes the panel it finds). */
+const injected = new Set<number>();
+/** A storm's refreshes are spaced this far apart per tab. */
+const REFRESH_GAP_MS = 250;
+
+/** The tab shows a new document: it has no panel yet. */
+export function forgetPanel(tabId: number): void {
+  injected.delete(tabId);
+}
+
+async function inject(tabId: number): Promise<void> {
+  // A document still committing can refuse a script for a moment: try twice.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [panelScript] });
+      injected.add(tabId);
+      return;
+    } catch {
+      // An error page (e.g. Chromium's for a failed Basic challenge) or a
+      // privileged page takes no script: the badge and popup still explain.
+      await new Promise((r) => setTimeout(r, 400));
+    }
+  }
+}
 
 async function topOrigin(tabId: number): Promise<string | undefined> {
   try {
@@ -27,21 +51,13 @@ async function refreshOnce(tabId: number, settings: Settings): Promise<void> {
   const origin = await topOrigin(tabId);
   // Only web pages; muted sites keep the badge and popup but get no panel.
   if (!origin || !/^https?:/.test(origin) || settings.mutedSites.includes(origin)) return;
+  // First 401 of this document: inject at once (no round trip to learn there is no panel).
+  if (!injected.has(tabId)) return inject(tabId);
   const message: PanelRefresh = { why401: 1, type: 'panel/refresh' };
   try {
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-    return;
   } catch {
-    // No panel in this document yet: inject it.
-  }
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [0] },
-      files: [panelScript],
-    });
-  } catch {
-    // An error page (e.g. Chromium's for a failed Basic challenge) or a
-    // privileged page takes no script: the badge and popup still explain.
+    await inject(tabId); // the panel went away (the page removed it, or a new document)
   }
 }
 
@@ -55,6 +71,7 @@ export async function refreshPanel(tabId: number, settings: Settings): Promise<v
     do {
       again.delete(tabId);
       await refreshOnce(tabId, settings);
+      if (again.has(tabId)) await new Promise((r) => setTimeout(r, REFRESH_GAP_MS));
     } while (again.has(tabId));
   } finally {
     running.delete(tabId);

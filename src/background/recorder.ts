@@ -6,6 +6,7 @@ import browser, { isFirefox } from '../shared/browser.ts';
 import { showCount } from './badge.ts';
 import type { Captured } from './capture.ts';
 import type { Observation } from './records.ts';
+import { annotate } from './diagnosis.ts';
 import { addObservation } from './store.ts';
 
 /** Names (never values) of the cookies the browser holds for a URL. */
@@ -40,6 +41,6 @@ export async function record(c: Captured, ready: Promise<unknown>): Promise<void
     time,
     evidence,
   };
-  const t = await addObservation(o);
+  const t = await addObservation(o, annotate);
   await showCount(c.tabId, t.count);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commitRecords, emptyRecords, mergeRecords, type Observation } from './records.ts';
+import {
+  annotateCauses,
+  commitRecords,
+  emptyRecords,
+  mergeRecords,
+  type Observation,
+} from './records.ts';
 
 function obs(id: string, time: number, over: Partial<Observation> = {}): Observation {
   return {
@@ -64,5 +70,24 @@ describe('commitRecords', () => {
     const c = commitRecords(t, 450, 'https://a.test/login');
     expect(c.records.map((r) => r.id)).toEqual(['nav']);
     expect(c.count).toBe(1);
+  });
+});
+
+describe('annotateCauses', () => {
+  it('diagnoses each record once, with only the records before it', () => {
+    const calls: string[] = [];
+    const t = mergeRecords(emptyRecords(), [obs('a', 1), obs('b', 2), obs('c', 3)], 50);
+    const once = annotateCauses(t, (ev, earlier) => {
+      calls.push(`${ev.url}<-${earlier.length}`);
+      return [];
+    });
+    expect(calls).toEqual(['https://a.test/a<-0', 'https://a.test/b<-1', 'https://a.test/c<-2']);
+    const more = mergeRecords(once, [obs('d', 4)], 50);
+    annotateCauses(more, (ev, earlier) => {
+      calls.push(`${ev.url}<-${earlier.length}`);
+      return [];
+    });
+    expect(calls.at(-1)).toBe('https://a.test/d<-3');
+    expect(calls).toHaveLength(4);
   });
 });

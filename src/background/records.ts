@@ -1,7 +1,7 @@
 // Pure: how a tab's records change when a 401 arrives or a new document
 // commits. No storage here (store.ts writes what these return), so the rules
 // are tested in Node.
-import type { Evidence } from '../core/index.ts';
+import type { Cause, Evidence } from '../core/index.ts';
 
 /** One recorded 401/407: masked evidence only; never a raw header value. */
 export interface Observation {
@@ -12,6 +12,12 @@ export interface Observation {
   type: string;
   time: number;
   evidence: Evidence;
+  /**
+   * The diagnosis, made once when the record is stored: it only depends on
+   * this record and the ones before it (auth-loop looks back, never ahead),
+   * so it never changes and the popup and panel need not run the engine.
+   */
+  causes?: Cause[];
 }
 
 export interface TabRecords {
@@ -82,4 +88,20 @@ export function commitRecords(current: TabRecords, time: number, maskedUrl: stri
     return { v: 1, pageStart, count: records.length, records };
   }
   return emptyRecords(time);
+}
+
+/**
+ * Pure: fills in the causes of records that have none, each diagnosed with
+ * the records before it on the page (the engine's auth-loop looks back only).
+ */
+export function annotateCauses(
+  t: TabRecords,
+  diagnoseOne: (target: Evidence, earlier: Evidence[]) => Cause[],
+): TabRecords {
+  if (t.records.every((r) => r.causes)) return t;
+  const evidence = t.records.map((r) => r.evidence);
+  const records = t.records.map((r, i) =>
+    r.causes ? r : { ...r, causes: diagnoseOne(r.evidence, evidence.slice(0, i)) },
+  );
+  return { ...t, records };
 }

@@ -41,8 +41,16 @@ async function writeTab(tabId: number, t: TabRecords): Promise<void> {
 const pending = new Map<number, Observation[]>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 
-/** Adds observations; resolves with the tab's records once they are stored. */
-export function addObservation(o: Observation, cap = DEFAULT_CAP): Promise<TabRecords> {
+/**
+ * Adds an observation; resolves with the tab's records once they are stored.
+ * `annotate` runs on each merged tab before it is written (the diagnosis of
+ * the records that were kept: a storm's records past the cap never get one).
+ */
+export function addObservation(
+  o: Observation,
+  annotate: (t: TabRecords) => TabRecords = (t) => t,
+  cap = DEFAULT_CAP,
+): Promise<TabRecords> {
   const list = pending.get(o.tabId) ?? [];
   list.push(o);
   // Keep main_frame resets, but never more than cap+1 waiting per tab.
@@ -55,7 +63,7 @@ export function addObservation(o: Observation, cap = DEFAULT_CAP): Promise<TabRe
       pending.clear();
       const written = new Map<number, TabRecords>();
       for (const [tabId, obs] of batch) {
-        const merged = mergeRecords(await readTab(tabId), obs, cap);
+        const merged = annotate(mergeRecords(await readTab(tabId), obs, cap));
         await writeTab(tabId, merged);
         written.set(tabId, merged);
       }

@@ -31,6 +31,7 @@ export function PanelApp() {
 
   useEffect(() => {
     load();
+    window.__why401Refresh = load;
     const onMessage = (m: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only the background (our id, no tab) may tell the panel to refresh.
       if (sender.id !== browser.runtime.id || sender.tab) return;

@@ -9,11 +9,16 @@ import { PanelApp } from './PanelApp.tsx';
 declare global {
   interface Window {
     __why401Mounted?: boolean;
+    /** Set by the mounted panel: a second injection (after a background restart) refreshes it. */
+    __why401Refresh?: () => void;
   }
 }
 
-// Injected again after an extension update, or twice by a race: mount once.
-if (!window.__why401Mounted) {
+// Injected again after an extension update, or twice by a race: mount once;
+// a later injection means "there is news": refresh the panel already there.
+if (window.__why401Mounted) {
+  window.__why401Refresh?.();
+} else {
   window.__why401Mounted = true;
   const { shadow, mountPoint, unmount } = mountHost(document);
   render(<PanelApp />, mountPoint);
