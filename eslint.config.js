@@ -106,7 +106,7 @@ export default tseslint.config(
   },
   {
     // Test and bench code evaluates functions inside the browser's extension contexts.
-    files: ['e2e/**', 'bench/**'],
+    files: ['e2e/**', 'bench/**', 'scripts/**'],
     languageOptions: { globals: { chrome: 'readonly', browser: 'readonly' } },
   },
   {

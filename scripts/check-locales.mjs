@@ -54,7 +54,9 @@ if (en) {
       const want = dollarSet(en[key].message);
       const got = dollarSet(message);
       if (want !== got) {
-        problems.push(`${locale}: placeholders differ in ${key}: en {${want}} vs ${locale} {${got}}`);
+        problems.push(
+          `${locale}: placeholders differ in ${key}: en {${want}} vs ${locale} {${got}}`,
+        );
       }
     }
   }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../e2e/demo/server.mjs';
+import { chromiumFlags } from './lib/chromium-flags.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist/chrome');
@@ -18,21 +19,12 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1100, height: 720 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-  ],
+  args: chromiumFlags(dist),
 });
 try {
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   for (const scheme of ['light', 'dark']) {
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: scheme });

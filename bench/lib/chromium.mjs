@@ -2,6 +2,7 @@
 // a persistent context on a fresh profile, the extension (if any) loaded with
 // --disable-extensions-except/--load-extension, and the flags that keep
 // Chromium's background connections off this machine's closed network.
+import { chromiumFlags } from '../../scripts/lib/chromium-flags.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,17 +22,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export async function launchChromium({ extension, extensionId } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'why401-bench-chromium-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (extension)
-    args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  const args = chromiumFlags(extension);
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {

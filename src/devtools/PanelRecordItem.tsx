@@ -1,7 +1,8 @@
 // One 401/407 in the panel: request line, top cause with evidence and fixes,
 // other causes, whether the body was used, the relevant headers (from the
 // masked evidence, never the raw entry) and "Copy report" for this request.
-import { CauseDetails } from '../ui/CauseDetails.tsx';
+import { CauseList } from '../ui/CauseList.tsx';
+import { RequestLine } from '../ui/RequestLine.tsx';
 import { markdownReport, relevantHeaders } from '../ui/report.ts';
 import type { T } from '../ui/t.ts';
 import type { PanelRecord } from './record-of-entry.ts';
@@ -10,7 +11,6 @@ type Props = { record: PanelRecord; t: T; open?: boolean; onCopy: (text: string)
 
 export function PanelRecordItem({ record, t, open, onCopy }: Props) {
   const e = record.evidence;
-  const [top, ...more] = record.causes;
   return (
     <li
       class="record"
@@ -21,23 +21,12 @@ export function PanelRecordItem({ record, t, open, onCopy }: Props) {
       data-body-used={String(record.bodyUsed)}
     >
       <div class="request">
-        <span class={`status s${e.status}`}>{e.status}</span>
-        <code class="url" title={e.url}>
-          {e.method} {e.url}
-        </code>
+        <RequestLine status={e.status} method={e.method} url={e.url} />
       </div>
       <p class={`body-used${record.bodyUsed ? ' yes' : ''}`} data-testid="body-used">
         {record.bodyUsed ? t('devtools_with_body') : t('devtools_without_body')}
       </p>
-      {top && <CauseDetails cause={top} t={t} open={open} />}
-      {more.length > 0 && (
-        <details class="more-causes">
-          <summary>{t('ui_also_causes', [String(more.length)])}</summary>
-          {more.map((c) => (
-            <CauseDetails key={c.id} cause={c} t={t} />
-          ))}
-        </details>
-      )}
+      <CauseList causes={record.causes} t={t} open={open} />
       <details>
         <summary>{t('devtools_headers')}</summary>
         <pre class="headers" data-testid="devtools-headers">

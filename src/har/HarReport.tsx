@@ -3,7 +3,8 @@
 // at a time, so 20,000 failures do not become 20,000 rendered diagnoses.
 import { useState } from 'preact/hooks';
 import type { ExplainEntry, ExplainResult } from '../core/index.ts';
-import { CauseDetails } from '../ui/CauseDetails.tsx';
+import { CauseList } from '../ui/CauseList.tsx';
+import { RequestLine } from '../ui/RequestLine.tsx';
 import type { T } from '../ui/t.ts';
 import { causeTitleKey, groupByTopCause, type CauseGroup } from './cause-groups.ts';
 
@@ -11,7 +12,7 @@ const PAGE = 100;
 
 function Entry({ entry, t }: { entry: ExplainEntry; t: T }) {
   const [open, setOpen] = useState(false);
-  const [top, ...more] = entry.causes;
+  const top = entry.causes[0];
   return (
     <li>
       <details
@@ -23,22 +24,11 @@ function Entry({ entry, t }: { entry: ExplainEntry; t: T }) {
       >
         <summary>
           <span class="idx">#{entry.index}</span>
-          <span class={`status s${entry.status}`}>{entry.status}</span>
-          <code class="url" title={entry.url}>
-            {entry.method} {entry.url}
-          </code>
+          <RequestLine status={entry.status} method={entry.method} url={entry.url} />
         </summary>
         {open && (
           <div class="entry-body">
-            {top && <CauseDetails cause={top} t={t} open />}
-            {more.length > 0 && (
-              <details class="more-causes">
-                <summary>{t('ui_also_causes', [String(more.length)])}</summary>
-                {more.map((c) => (
-                  <CauseDetails key={c.id} cause={c} t={t} />
-                ))}
-              </details>
-            )}
+            <CauseList causes={entry.causes} t={t} open />
           </div>
         )}
       </details>

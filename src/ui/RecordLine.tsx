@@ -1,11 +1,11 @@
 // One recorded 401/407 as a line: what was requested, the status, its top cause.
 import type { RecordView } from '../shared/messages.ts';
-import { CauseDetails } from './CauseDetails.tsx';
+import { CauseList } from './CauseList.tsx';
+import { RequestLine } from './RequestLine.tsx';
 import type { T } from './t.ts';
 
 export function RecordLine({ record, t, open }: { record: RecordView; t: T; open?: boolean }) {
   const e = record.evidence;
-  const [top, ...more] = record.causes;
   return (
     <li
       class="record"
@@ -15,20 +15,9 @@ export function RecordLine({ record, t, open }: { record: RecordView; t: T; open
       data-type={record.type}
     >
       <div class="request">
-        <span class={`status s${e.status}`}>{e.status}</span>
-        <code class="url" title={e.url}>
-          {e.method} {e.url}
-        </code>
+        <RequestLine status={e.status} method={e.method} url={e.url} />
       </div>
-      {top && <CauseDetails cause={top} t={t} open={open} />}
-      {more.length > 0 && (
-        <details class="more-causes">
-          <summary>{t('ui_also_causes', [String(more.length)])}</summary>
-          {more.map((c) => (
-            <CauseDetails key={c.id} cause={c} t={t} />
-          ))}
-        </details>
-      )}
+      <CauseList causes={record.causes} t={t} open={open} />
     </li>
   );
 }

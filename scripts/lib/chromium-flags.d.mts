@@ -1,0 +1,2 @@
+export declare const CHROMIUM_BASE_FLAGS: string[];
+export declare function chromiumFlags(dist: string | undefined): string[];
