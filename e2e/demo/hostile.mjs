@@ -6,18 +6,20 @@
 //   /x/api/hostile/<kind> a 401 whose server text is an attack (HTML, script, javascript:
 //                         URLs, bidi overrides, control bytes, Latin-1/invalid UTF-8, a
 //                         200 KB header, 1,000 challenges in one field)
-//   /x/storm?n=N&c=C      a page that fires N fetches (C at a time) at /x/api/storm, each
-//                         answered 401, and measures how long its main thread stalls
-//   /x/api/storm          401 Bearer, tiny
+//   /x/storm?n=N&c=C&d=D  a page that fires N fetches (C at a time) at /x/api/storm, each
+//                         answered 401 after D ms, and measures how long its main thread stalls
+//   /x/api/storm?i=I&d=D  401 Bearer, tiny, after D ms
 //   /x/secrets            a page that sends known secrets (Bearer, Basic, X-API-Key,
 //                         ?api_key=, a cookie) to /x/api/secret, answered 401
-//   /x/cookies            sets a host cookie, a Partitioned (CHIPS) cookie and, on a
-//                         subdomain of localhost, a cookie for the wider domain
+//   /x/cookies            sets a host cookie, a Partitioned (CHIPS) cookie, localStorage and
+//                         IndexedDB and, on b.a.localhost, a cookie for the wider a.localhost
 //   /x/bare               an empty page with no script of its own
+//   /x/one401             a page that gets one 401 (so the popup offers its origin's fixes)
 
 /** The secrets /x/secrets sends: the specs search every output for them. */
 export const SECRETS = {
-  bearer: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzZWNyZXQtdXNlci1ob3N0aWxlIn0.c2VjcmV0LXNpZ25hdHVyZS12YWx1ZS14eXo',
+  bearer:
+    'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzZWNyZXQtdXNlci1ob3N0aWxlIn0.c2VjcmV0LXNpZ25hdHVyZS12YWx1ZS14eXo',
   basicUser: 'hostile-user',
   basicPassword: 'Pa55w0rd-never-shown-9f3k2',
   apiKeyHeader: 'ak_live_header_7fa9c2e1d04b4b8e9a33',
@@ -35,9 +37,10 @@ export const HOSTILE_MARK = MARK;
 
 const BIDI = '\u202Egnp.exe\u202C \u2066x\u2069 \u200F';
 // C0 controls except the ones Node refuses in a header (\0, \r, \n).
-const CONTROLS = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i))
-  .filter((c) => !'\0\r\n'.includes(c))
-  .join('') + '\u007f';
+const CONTROLS =
+  Array.from({ length: 32 }, (_, i) => String.fromCharCode(i))
+    .filter((c) => !'\0\r\n'.includes(c))
+    .join('') + '\u007f';
 
 /**
  * Each hostile 401: its WWW-Authenticate value(s) and body. Header values are
@@ -68,7 +71,8 @@ export const HOSTILE = {
   bytes: {
     // 0xE9 alone is Latin-1 "é" and invalid UTF-8; 0xC3 0x28 is an invalid UTF-8 pair.
     raw: Buffer.concat([
-      Buffer.from('Basic realm="caf'),
+      // Not Basic: a Basic challenge on fetch() waits on an auth prompt nothing answers.
+      Buffer.from('Bearer realm="caf'),
       Buffer.from([0xe9, 0xc3, 0x28, 0xff, 0xfe]),
       Buffer.from('"'),
     ]),
@@ -129,7 +133,7 @@ window.__pwned = 0;
   );
 }
 
-function stormPage(n, c) {
+function stormPage(n, c, d) {
   return page(
     'A 401 storm',
     `${done}
@@ -152,7 +156,7 @@ function stormPage(n, c) {
   async function lane() {
     while (next < n) {
       const i = next++;
-      const r = await fetch('/x/api/storm?i=' + i, { cache: 'no-store', credentials: 'omit' });
+      const r = await fetch('/x/api/storm?i=' + i + '&d=${d}', { cache: 'no-store', credentials: 'omit' });
       if (r.status === 401) ok401++;
       await r.arrayBuffer();
     }
@@ -189,6 +193,17 @@ function secretsPage() {
   );
 }
 
+function one401Page() {
+  return page(
+    'One 401',
+    `${done}
+(async () => {
+  const r = await fetch('/x/api/storm?from=one', { cache: 'no-store' });
+  done({ status: r.status });
+})();`,
+  );
+}
+
 function cookiesPage(host) {
   return page(
     'Cookies of many kinds',
@@ -201,8 +216,6 @@ function cookiesPage(host) {
     open.onsuccess = () => { open.result.close(); resolve(); };
     open.onerror = () => reject(open.error);
   });
-  // One 401 on this tab, so the popup offers this origin's fixes.
-  await fetch('/x/api/storm?from=cookies', { cache: 'no-store' });
   done({ host: ${JSON.stringify(host)}, cookies: document.cookie ? document.cookie.split('; ').sort() : [] });
 })();`,
   );
@@ -225,12 +238,14 @@ export function handleHostile(req, res, ctx) {
   const html = (body, headers = {}) =>
     send(res, 200, { 'Content-Type': 'text/html; charset=utf-8', ...headers }, body);
 
-  if (path === '/x/hostile') return html(hostilePage()), true;
-  if (path === '/x/bare') return html(page('Bare', '')), true;
+  if (path === '/x/hostile') return (html(hostilePage()), true);
+  if (path === '/x/bare') return (html(page('Bare', '')), true);
+  if (path === '/x/one401') return (html(one401Page()), true);
   if (path === '/x/storm') {
     const n = Math.min(Math.max(Number(url.searchParams.get('n')) || 100, 1), 20_000);
     const c = Math.min(Math.max(Number(url.searchParams.get('c')) || 6, 1), 64);
-    return html(stormPage(n, c)), true;
+    const d = Math.min(Math.max(Number(url.searchParams.get('d')) || 0, 0), 5_000);
+    return (html(stormPage(n, c, d)), true);
   }
   if (path === '/x/secrets') {
     return (
@@ -239,14 +254,30 @@ export function handleHostile(req, res, ctx) {
     );
   }
   if (path === '/x/cookies') {
-    const cookies = [`x_host=1; Path=/; SameSite=Lax`, `x_chips=1; Path=/; Secure; SameSite=None; Partitioned`];
-    // A subdomain of localhost may set a cookie for the wider domain "localhost",
-    // which localhost and every other *.localhost share.
-    if (host.endsWith('.localhost')) cookies.push('x_wide=1; Path=/; Domain=localhost; SameSite=Lax');
-    return html(cookiesPage(host), { 'Set-Cookie': cookies }), true;
+    const cookies = [
+      `x_host=1; Path=/; SameSite=Lax`,
+      `x_chips=1; Path=/; Secure; SameSite=None; Partitioned`,
+    ];
+    // b.a.localhost may set a cookie for the wider domain a.localhost, which
+    // a.localhost and its other subdomains share. (Domain=localhost is refused:
+    // browsers treat a single label as a top-level domain.)
+    const labels = host.split('.');
+    if (host.endsWith('.localhost') && labels.length >= 3) {
+      cookies.push(`x_wide=1; Path=/; Domain=${labels.slice(1).join('.')}; SameSite=Lax`);
+    }
+    return (html(cookiesPage(host), { 'Set-Cookie': cookies }), true);
   }
   if (path === '/x/api/storm') {
-    send(res, 401, { 'WWW-Authenticate': 'Bearer realm="storm"', 'Content-Type': 'text/plain' }, 'no');
+    const answer = () =>
+      send(
+        res,
+        401,
+        { 'WWW-Authenticate': 'Bearer realm="storm"', 'Content-Type': 'text/plain' },
+        'no',
+      );
+    const delay = Math.min(Number(url.searchParams.get('d')) || 0, 5_000);
+    if (delay > 0) setTimeout(answer, delay);
+    else answer();
     return true;
   }
   if (path === '/x/api/secret') {

@@ -1,0 +1,220 @@
+// Storms and restarts (issue #6), in both browsers: a page firing thousands
+// of 401s keeps storage at the per-tab cap with the newest records and the
+// right count, the badge says so with coalesced updates, the page stays
+// responsive; a background stopped mid-storm or before the popup opens loses
+// nothing below the cap and duplicates nothing.
+//
+// WHY401_STORM=10000 runs the issue's full storm (default 1,000 — still past the
+// badge's "999+" — to fit CI's time budget).
+import type { DemoServer } from './demo/server.mjs';
+import { until, type Driver } from './fixtures/driver.ts';
+import { expect, test } from './fixtures/test.ts';
+
+// A short idle timeout lets Firefox suspend its event page between bursts.
+test.use({ firefoxIdleTimeoutMs: 2_000 });
+
+const STORM = Number(process.env.WHY401_STORM ?? 1_000);
+/** src/background/records.ts DEFAULT_CAP */
+const CAP = 50;
+
+interface TabEntry {
+  count: number;
+  records: { id: string; time: number; evidence: { url: string } }[];
+}
+
+async function tabEntry(driver: Driver, tabId: number): Promise<TabEntry> {
+  const dump = await driver.storageDump('session');
+  return (dump[`tab:${tabId}`] as TabEntry | undefined) ?? { count: 0, records: [] };
+}
+
+const indexOf = (url: string) => Number(new URL(url).searchParams.get('i'));
+
+interface StormState {
+  fired: number;
+  ok401: number;
+  ms: number;
+  maxGap: number;
+  ticks: number;
+  frames: number;
+}
+
+async function storm(driver: Driver, demo: DemoServer, query: string, wait = true) {
+  const page = await driver.newPage();
+  await page.goto(`${demo.origin}/x/storm?${query}&t=${Date.now()}`);
+  const tabId = await driver.tabIdOf(page);
+  const done = async () => {
+    await page.waitFor('main[data-state="done"]', { timeoutMs: 120_000 });
+    return JSON.parse(await page.text('#state')) as StormState;
+  };
+  return { page, tabId, state: wait ? await done() : undefined, done };
+}
+
+/**
+ * Counts action.setBadgeText calls in the running background: Chromium's
+ * service worker directly; Firefox's event page through getBackgroundPage().
+ */
+async function countBadgeWrites(driver: Driver): Promise<void> {
+  await driver.evalInExtension(async () => {
+    type Action = { setBadgeText: (...a: unknown[]) => Promise<void> };
+    type G = {
+      browser: { action: Action; runtime: { getBackgroundPage(): Promise<G> } };
+      __badgeWrites?: number;
+    };
+    let g = globalThis as unknown as G;
+    if (!('ServiceWorkerGlobalScope' in globalThis))
+      g = await g.browser.runtime.getBackgroundPage();
+    g.__badgeWrites = 0;
+    const action = g.browser.action;
+    const original = action.setBadgeText.bind(action);
+    action.setBadgeText = (...a: unknown[]) => {
+      g.__badgeWrites = (g.__badgeWrites ?? 0) + 1;
+      return original(...a);
+    };
+  });
+}
+
+async function badgeWrites(driver: Driver): Promise<number> {
+  return driver.evalInExtension(async () => {
+    type G = { browser: { runtime: { getBackgroundPage(): Promise<G> } }; __badgeWrites?: number };
+    let g = globalThis as unknown as G;
+    if (!('ServiceWorkerGlobalScope' in globalThis))
+      g = await g.browser.runtime.getBackgroundPage();
+    return g.__badgeWrites ?? -1;
+  });
+}
+
+test.describe('a 401 storm', () => {
+  test(`${STORM} 401s from one page: capped, newest kept, counted, badge coalesced, page responsive`, async ({
+    driver,
+    demo,
+  }) => {
+    test.setTimeout(60_000 + STORM * 20);
+    // Wake the background and start counting its badge writes.
+    const warm = await storm(driver, demo, 'n=1&c=1');
+    await until(
+      () => tabEntry(driver, warm.tabId),
+      (e) => e.count === 1,
+      { what: 'the warm-up 401' },
+    );
+    await countBadgeWrites(driver);
+
+    const { tabId, state } = await storm(driver, demo, `n=${STORM}&c=6`);
+    test.info().annotations.push({ type: 'storm', description: JSON.stringify(state) });
+    expect(state?.ok401).toBe(STORM);
+
+    const entry = await until(
+      () => tabEntry(driver, tabId),
+      (e) => e.count === STORM,
+      { what: `count ${STORM}`, timeoutMs: 30_000 },
+    );
+    // The cap holds, and what is kept is the newest: requests are fired in order, six at a
+    // time, so the kept 50 are among the last 50 + 6 fired.
+    expect(entry.records).toHaveLength(CAP);
+    const kept = entry.records.map((r) => indexOf(r.evidence.url));
+    for (const i of kept) expect(i).toBeGreaterThanOrEqual(STORM - CAP - 6);
+    expect(new Set(entry.records.map((r) => r.id)).size).toBe(CAP);
+    expect(await driver.badgeText(tabId)).toBe(STORM > 999 ? '999+' : String(STORM));
+
+    // Coalesced: far fewer badge writes than 401s (one per stored batch, none once the
+    // text stays "999+").
+    const writes = await badgeWrites(driver);
+    test.info().annotations.push({ type: 'setBadgeText calls', description: String(writes) });
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThan(STORM / 4);
+
+    // The page kept running: its 10 ms timer never stalled for long, frames were drawn.
+    // (Measured: 0.3–1 s worst stall on 2 loaded cores; the in-page panel re-rendering is
+    // most of it — see docs/security.md.)
+    expect(state?.maxGap).toBeLessThan(2_000);
+    expect(state?.frames).toBeGreaterThan(0);
+
+    // The popup shows the cap and the true count.
+    const popup = await driver.openPopup(tabId);
+    await expect.poll(() => popup.count('[data-testid="record"]')).toBe(CAP);
+  });
+});
+
+test.describe('restarts', () => {
+  test('background stopped mid-storm: nothing lost below the cap, nothing duplicated', async ({
+    driver,
+    demo,
+  }) => {
+    const n = 40;
+    // 15 answered, 15 in flight across the stop (the server holds them until the background is
+    // surely gone), 10 after: the stop falls in the middle of the page's stream of 401s.
+    const { page, tabId } = await storm(driver, demo, 'n=15&c=3');
+    await until(
+      () => tabEntry(driver, tabId),
+      (e) => e.count === 15,
+      { what: 'the first 15' },
+    );
+    // Chromium's worker stops at once (CDP); Firefox suspends its event page after 2 s idle.
+    const hold = driver.kind === 'firefox' ? 9_000 : 3_000;
+    await page.evaluate((d: number) => {
+      const w = window as unknown as { inflight: Promise<unknown>[]; settled: number };
+      w.settled = 0;
+      w.inflight = Array.from({ length: 15 }, (_, k) =>
+        fetch(`/x/api/storm?i=${15 + k}&d=${d}`, { cache: 'no-store' }).then(() => w.settled++),
+      );
+    }, hold);
+    await driver.stopBackground();
+    expect(await driver.backgroundRunning()).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { settled: number }).settled)).toBe(0);
+    await page.evaluate(async () => {
+      await Promise.all((window as unknown as { inflight: Promise<unknown>[] }).inflight);
+      for (let i = 30; i < 40; i++) await fetch(`/x/api/storm?i=${i}`, { cache: 'no-store' });
+    });
+    const entry = await until(
+      () => tabEntry(driver, tabId),
+      (e) => e.count >= n,
+      { what: `${n} records`, timeoutMs: 15_000 },
+    );
+    expect(entry.count).toBe(n);
+    expect(entry.records).toHaveLength(n);
+    expect(new Set(entry.records.map((r) => r.id)).size).toBe(n);
+    expect(entry.records.map((r) => indexOf(r.evidence.url)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: n }, (_, i) => i),
+    );
+    await expect.poll(() => driver.badgeText(tabId)).toBe(String(n));
+  });
+
+  test('background stopped between a 401 and opening the popup: panel and popup still right', async ({
+    driver,
+    demo,
+  }) => {
+    const page = await driver.newPage();
+    await page.goto(`${demo.origin}/x/one401?t=${Date.now()}`);
+    await page.waitFor('main[data-state="done"]');
+    const tabId = await driver.tabIdOf(page);
+    await page.waitFor('[data-cause]');
+    await until(
+      () => tabEntry(driver, tabId),
+      (e) => e.count === 1,
+      { what: 'one record' },
+    );
+
+    await driver.stopBackground();
+    expect(await driver.backgroundRunning()).toBe(false);
+
+    const popup = await driver.openPopup(tabId);
+    await expect.poll(() => popup.count('[data-testid="record"]')).toBe(1);
+    expect(await page.count('[data-cause]')).toBeGreaterThan(0);
+
+    // The panel follows the next 401 after the restart, without a duplicate.
+    await page.evaluate(async () => {
+      await fetch('/x/api/storm?after=restart', { cache: 'no-store' });
+    });
+    const entry = await until(
+      () => tabEntry(driver, tabId),
+      (e) => e.count === 2,
+      { what: 'two records' },
+    );
+    expect(new Set(entry.records.map((r) => r.id)).size).toBe(2);
+    await expect.poll(() => driver.badgeText(tabId)).toBe('2');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('why401-panel')?.shadowRoot?.textContent ?? ''),
+      )
+      .toMatch(/after=restart/);
+  });
+});
