@@ -59,6 +59,10 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       // Readable bundles: reviewers of extension stores read them, and size is measured by bench.
       minify: false,
+      // Vite's modulepreload polyfill fetches module URLs itself: not needed by
+      // extension pages (browsers preload modules natively) and it would be the
+      // only network call in the bundle (scripts/check-dist.mjs).
+      modulePreload: { polyfill: false },
       sourcemap: false,
       // Extension pages no manifest key names: crxjs builds only what the manifest
       // references, so these are listed here (paths as chrome-extension://ID/<path>).

@@ -26,7 +26,10 @@ async function inject(tabId: number): Promise<void> {
   // A document still committing can refuse a script for a moment: try twice.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [panelScript] });
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        files: [panelScript],
+      });
       injected.add(tabId);
       return;
     } catch {

@@ -158,7 +158,13 @@ export function OriginActions({ origin, records, t, actions, startWith }: Props)
               {t('clear_cache_all_sites')}
             </label>
           )}
-          <p class="note">{t('clear_other_origins_untouched')}</p>
+          <p class="note">
+            {t(
+              plan.cookies.some((c) => c.shared)
+                ? 'clear_other_origins_untouched_but_shared'
+                : 'clear_other_origins_untouched',
+            )}
+          </p>
           <div class="buttons">
             <button
               type="button"

@@ -1,5 +1,6 @@
 // The in-page panel, presentational: props in, events out. The container
 // (content/PanelApp.tsx) fetches the view and guards every action.
+import { useState } from 'preact/hooks';
 import type { PanelView } from '../shared/messages.ts';
 import { RecordLine } from './RecordLine.tsx';
 import type { T } from './t.ts';
@@ -25,6 +26,7 @@ export function Panel({
   onMute,
   onOpenActions,
 }: PanelProps) {
+  const [othersOpen, setOthersOpen] = useState(false);
   const [latest, ...others] = view.records;
   if (!latest) return null;
   if (view.collapsed) {
@@ -73,13 +75,16 @@ export function Panel({
         </button>
       </div>
       {others.length > 0 && (
-        <details class="others">
+        <details class="others" onToggle={(e) => setOthersOpen(e.currentTarget.open)}>
           <summary>{t('panel_others', [String(view.count - 1)])}</summary>
-          <ul class="records">
-            {others.map((r) => (
-              <RecordLine key={r.id} record={r} t={t} />
-            ))}
-          </ul>
+          {/* Rendered only when opened: a storm refreshes the panel often. */}
+          {othersOpen && (
+            <ul class="records">
+              {others.map((r) => (
+                <RecordLine key={r.id} record={r} t={t} />
+              ))}
+            </ul>
+          )}
         </details>
       )}
     </section>
