@@ -24,7 +24,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       '.tmp/**',
-      'bench/results.json',
+      'bench/results*.json',
     ],
   },
   js.configs.recommended,
