@@ -37,10 +37,14 @@ startCapture(browser.webRequest, {
   statuses,
   firefox: isFirefox(),
   onCapture: (c) =>
-    void record(c, ready).then(() => {
-      // A top-level 401's document is not there yet: the commit injects the panel.
-      if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
-    }),
+    void record(c, ready)
+      .then(() => {
+        // A top-level 401's document is not there yet: the commit injects the panel.
+        if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
+      })
+      // A write that failed (storage full, the tab gone) loses this one record;
+      // capture goes on. Nothing of the request is logged.
+      .catch(() => undefined),
 });
 
 browser.webNavigation.onCommitted.addListener((d) => {
