@@ -2,7 +2,6 @@
 // (the service worker / event page can be stopped at any moment and is woken
 // by the next event, which must find its listener already there) and nothing
 // else. Work waits on one ready promise: the settings.
-import { maskUrl } from '../core/index.ts';
 import browser, { isFirefox } from '../shared/browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { forgetTab, showCount } from './badge.ts';
@@ -47,12 +46,25 @@ startCapture(browser.webRequest, {
       .catch(() => undefined),
 });
 
+// When each tab's current top-level navigation started: the line between the
+// old page's 401s and the new document's (records.ts commitRecords). Memory is
+// enough: after a restart the commit time less a grace period stands in.
+const navStarts = new Map<number, number>();
+const COMMIT_GRACE_MS = 1000;
+browser.webNavigation.onBeforeNavigate.addListener((d) => {
+  if (d.frameId === 0) navStarts.set(d.tabId, d.timeStamp);
+});
+
 browser.webNavigation.onCommitted.addListener((d) => {
   if (d.frameId !== 0) return;
   forgetPanel(d.tabId);
+  const started = navStarts.get(d.tabId);
+  navStarts.delete(d.tabId);
+  const navStart =
+    started !== undefined && started <= d.timeStamp ? started : d.timeStamp - COMMIT_GRACE_MS;
   void (async () => {
     await ready;
-    const t = await commitTab(d.tabId, d.timeStamp, maskUrl(d.url));
+    const t = await commitTab(d.tabId, navStart);
     await showCount(d.tabId, t.count, true);
     if (t.count > 0) await refreshPanel(d.tabId, settings);
   })();
@@ -72,6 +84,7 @@ browser.webNavigation.onErrorOccurred.addListener((d) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   forgetPanel(tabId);
+  navStarts.delete(tabId);
   void removeTab(tabId);
 });
 

@@ -55,21 +55,25 @@ describe('mergeRecords', () => {
 });
 
 describe('commitRecords', () => {
-  it('forgets the previous document', () => {
+  it('forgets what the previous document got', () => {
     const t = mergeRecords(emptyRecords(), [obs('a', 1)], 50);
-    const c = commitRecords(t, 500, 'https://a.test/next');
+    const c = commitRecords(t, 500);
     expect(c.records).toEqual([]);
     expect(c.count).toBe(0);
     expect(c.pageStart).toBe(500);
   });
 
-  it("keeps the main-frame 401 that is the committed document's own", () => {
-    const nav = obs('nav', 400, { type: 'main_frame' });
-    nav.evidence = { ...nav.evidence, url: 'https://a.test/login' } as Observation['evidence'];
-    const t = mergeRecords(emptyRecords(), [obs('old', 1), nav], 50);
-    const c = commitRecords(t, 450, 'https://a.test/login');
-    expect(c.records.map((r) => r.id)).toEqual(['nav']);
-    expect(c.count).toBe(1);
+  it("keeps the new document's own 401s, even those stored before the commit was reported", () => {
+    // The main-frame 401 started the navigation; a fetch of the new page's first
+    // script was answered before the browser reported the commit.
+    const t = mergeRecords(
+      emptyRecords(),
+      [obs('old', 1), obs('nav', 400, { type: 'main_frame' }), obs('early-fetch', 420)],
+      50,
+    );
+    const c = commitRecords(t, 400);
+    expect(c.records.map((r) => r.id)).toEqual(['nav', 'early-fetch']);
+    expect(c.count).toBe(2);
   });
 });
 

@@ -74,20 +74,15 @@ export function mergeRecords(
 }
 
 /**
- * Pure: the tab committed a new document at `time` (URL already masked).
- * A main-frame 401 recorded just before is this document's own: keep it.
+ * Pure: the tab committed a new document whose navigation started at
+ * `navStart`. Everything the new document asked for started after that —
+ * its own main-frame 401 too — while the old page's requests started before.
+ * The navigation start, not the commit, is the line: a renderer runs a new
+ * page's first script (and its fetches) before the browser reports the commit.
  */
-export function commitRecords(current: TabRecords, time: number, maskedUrl: string): TabRecords {
-  const last = current.records.at(-1);
-  const own = current.records.find(
-    (r) => r.type === 'main_frame' && r.evidence.url === maskedUrl && time - r.time < 60_000,
-  );
-  if (own && last) {
-    const pageStart = Math.min(own.time, time);
-    const records = current.records.filter((r) => r.time >= pageStart);
-    return { v: 1, pageStart, count: records.length, records };
-  }
-  return emptyRecords(time);
+export function commitRecords(current: TabRecords, navStart: number): TabRecords {
+  const records = current.records.filter((r) => r.time >= navStart);
+  return { v: 1, pageStart: navStart, count: records.length, records };
 }
 
 /**

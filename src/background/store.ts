@@ -74,9 +74,9 @@ export function addObservation(
   return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
 }
 
-export function commitTab(tabId: number, time: number, maskedUrl: string): Promise<TabRecords> {
+export function commitTab(tabId: number, navStart: number): Promise<TabRecords> {
   return enqueue(async () => {
-    const next = commitRecords(await readTab(tabId), time, maskedUrl);
+    const next = commitRecords(await readTab(tabId), navStart);
     await writeTab(tabId, next);
     return next;
   });
