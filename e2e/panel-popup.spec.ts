@@ -153,6 +153,25 @@ test.describe('panel: the explanation where the 401 happens', () => {
     await resetSettings(driver);
   });
 
+  test('a single-page-app navigation keeps the panel and the page records', async ({
+    driver,
+    demo,
+  }) => {
+    const { page, tabId } = await openScenario(driver, demo, byName('bearer-expired'));
+    await page.waitFor(PANEL_CAUSE);
+    await expect.poll(() => driver.badgeText(tabId)).toBe('1');
+    // The app changes its URL without a new document, then gets another 401.
+    await page.evaluate(async () => {
+      history.pushState({}, '', '/app/next-view');
+      await fetch('/api/basic-no-credentials', { credentials: 'omit', cache: 'no-store' });
+    });
+    await expect.poll(() => driver.badgeText(tabId)).toBe('2');
+    await expect
+      .poll(async () => (await page.attributes(PANEL_CAUSE, 'data-cause'))[0])
+      .toBe('no-credentials');
+    expect(await page.evaluate(() => location.pathname)).toBe('/app/next-view');
+  });
+
   test('collapsing to a pill is remembered for the site', async ({ driver, demo }) => {
     const { page } = await openScenario(driver, demo, byName('bearer-invalid'));
     await page.waitFor(PANEL_CAUSE);
