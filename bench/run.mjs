@@ -79,7 +79,9 @@ try {
 
 results.durationS = round((Date.now() - started) / 1000);
 results.machine.loadAvgAtEnd = loadavg().map((x) => round(x, 2));
-writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// BENCH_OUT: where to write (a partial BENCH_ONLY run should not replace the full results).
+const outFile = process.env.BENCH_OUT ?? join(benchDir, 'results.json');
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(
   `\nWhy 401 benchmark — ${results.date} — ${results.machine.cpuModel} × ${results.machine.cores}; ` +
     `${results.machine.chromium}; ${results.machine.firefox}`,
@@ -90,7 +92,7 @@ console.log(
 printTable(rows);
 if (incidents.length)
   console.log(`\n${incidents.length} incident(s), see results.json "incidents"`);
-console.log(`\nwrote bench/results.json in ${results.durationS} s`);
+console.log(`\nwrote ${outFile} in ${results.durationS} s`);
 
 // ---------------------------------------------------------------- sections
 

@@ -78,10 +78,16 @@ function listen(server, port, host) {
 
 /** The two names of this server, seen from the name the browser used. */
 function originsOf(req, port) {
-  const onLocalhost = (req.headers.host ?? '').startsWith('localhost');
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
   const a = `http://127.0.0.1:${port}`;
   const b = `http://localhost:${port}`;
-  return onLocalhost ? { origin: b, altOrigin: a } : { origin: a, altOrigin: b };
+  // A subdomain of localhost (browsers resolve it to loopback) is an origin of
+  // its own, its "other origin" a fresh one below it: the specs use them for
+  // hosts the extension has never seen.
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.localhost$/.test(host)) {
+    return { origin: `http://${host}:${port}`, altOrigin: `http://alt.${host}:${port}` };
+  }
+  return host === 'localhost' ? { origin: b, altOrigin: a } : { origin: a, altOrigin: b };
 }
 
 function send(res, status, headers, body) {

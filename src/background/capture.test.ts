@@ -1,24 +1,145 @@
 import { describe, expect, it } from 'vitest';
-import { buildExchange, MAX_IN_FLIGHT, startCapture, type Captured } from './capture.ts';
+import {
+  buildExchange,
+  hostPatterns,
+  LIGHT_TYPES,
+  MAX_IN_FLIGHT,
+  startCapture,
+  type Captured,
+} from './capture.ts';
 import { buildHeadersDetails, buildSendDetails, fakeWebRequest } from './testing/build-details.ts';
 
 const statuses = new Set([401, 407]);
 
-function setup(firefox = false) {
+function setup(firefox = false, allTypes = false) {
   const wr = fakeWebRequest();
   const got: Captured[] = [];
-  const stop = startCapture(wr, { statuses, firefox, onCapture: (c) => got.push(c) });
-  return { wr, got, stop };
+  const failures: string[] = [];
+  const capture = startCapture(wr, {
+    statuses,
+    firefox,
+    allTypes,
+    onCapture: (c) => got.push(c),
+    onCrossOriginFailure: (h) => failures.push(h),
+  });
+  return { wr, got, failures, capture, stop: () => capture.stop() };
 }
 
+const COOKIE = { name: 'Cookie', value: 'sid=s3cr3t-session-value' };
+
 describe('startCapture', () => {
-  it('asks Chrome for extraHeaders (Cookie, CORS preflights) and Firefox for none (it rejects them)', () => {
-    const chrome = setup(false);
-    expect(chrome.wr.send[0]?.extra).toEqual(['requestHeaders', 'extraHeaders']);
-    expect(chrome.wr.headers[0]?.extra).toEqual(['responseHeaders', 'extraHeaders']);
-    const firefox = setup(true);
-    expect(firefox.wr.send[0]?.extra).toEqual(['requestHeaders']);
-    expect(firefox.wr.headers[0]?.extra).toEqual(['responseHeaders']);
+  it('listens without extraHeaders everywhere, limited to documents, frames, fetch/XHR, sockets', () => {
+    for (const firefox of [false, true]) {
+      const { wr } = setup(firefox);
+      expect(wr.send.map((l) => l.extra)).toEqual([['requestHeaders']]);
+      expect(wr.headers.map((l) => l.extra)).toEqual([['responseHeaders']]);
+      expect(wr.send[0]!.filter.types).toEqual(LIGHT_TYPES);
+      expect(wr.headers[0]!.filter.types).toEqual(LIGHT_TYPES);
+    }
+    expect(LIGHT_TYPES).not.toContain('image');
+    const all = setup(false, true);
+    expect(all.wr.headers[0]!.filter.types).toBeUndefined();
+  });
+
+  it('does not see an image 401 unless every type is watched', () => {
+    const light = setup();
+    light.wr.fireHeaders(buildHeadersDetails({ type: 'image' }));
+    expect(light.got).toHaveLength(0);
+    const all = setup(false, true);
+    all.wr.fireHeaders(buildHeadersDetails({ type: 'image' }));
+    expect(all.got).toHaveLength(1);
+  });
+
+  it('Chrome: a first 401 says its Cookie header was hidden; a closely watched host shows it', () => {
+    const { wr, got, capture } = setup();
+    // Chrome without extraHeaders leaves Cookie out of requestHeaders.
+    wr.fireSend(buildSendDetails({ requestId: '1', requestHeaders: [] }));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '1' }));
+    expect(got[0]!.exchange.cookieHeaderHidden).toBe(true);
+    expect(got[0]!.exchange.initiatorOrigin).toBe('https://app.example.com');
+
+    capture.watchClosely(['api.example.com']);
+    expect(wr.send.map((l) => l.extra)).toEqual([
+      ['requestHeaders'],
+      ['requestHeaders', 'extraHeaders'],
+    ]);
+    expect(wr.headers[1]!.filter).toEqual({ urls: ['*://api.example.com/*'] });
+    // The browser fires both listener sets; the close one carries Cookie.
+    wr.fireSend(buildSendDetails({ requestId: '2', requestHeaders: [COOKIE] }));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '2' }));
+    expect(got).toHaveLength(2);
+    expect(got[1]!.exchange.cookieHeaderHidden).toBeUndefined();
+    expect(got[1]!.exchange.requestHeaders).toEqual([COOKIE]);
+
+    // Another host is still watched the cheap way only.
+    const other = 'https://other.example.org/x';
+    wr.fireSend(buildSendDetails({ requestId: '3', url: other }));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '3', url: other }));
+    expect(got).toHaveLength(3);
+    expect(got[2]!.exchange.cookieHeaderHidden).toBe(true);
+  });
+
+  it('hands a closely watched request on once, whichever listener answers first', () => {
+    const { wr, got, capture } = setup();
+    capture.watchClosely(['api.example.com']);
+    // Reverse the browser's order: close listeners first.
+    wr.send.reverse();
+    wr.headers.reverse();
+    wr.fireSend(buildSendDetails({ requestId: '5', requestHeaders: [COOKIE] }));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '5' }));
+    expect(got).toHaveLength(1);
+    expect(got[0]!.exchange.requestHeaders).toEqual([COOKIE]);
+  });
+
+  it('replaces the close list, and stops watching closely when it empties', () => {
+    const { wr, capture } = setup();
+    capture.watchClosely(['a.example', 'b.example']);
+    capture.watchClosely(['b.example', 'a.example']); // same set: no re-registration
+    expect(wr.headers).toHaveLength(2);
+    capture.watchClosely(['c.example']);
+    expect(wr.headers[1]!.filter.urls).toEqual(['*://c.example/*']);
+    capture.watchClosely([]);
+    expect(wr.headers).toHaveLength(1);
+  });
+
+  it('Firefox shows Cookie without extraHeaders: never hidden, never a close listener', () => {
+    const { wr, got, capture } = setup(true);
+    capture.watchClosely(['api.example.com']);
+    expect(wr.headers).toHaveLength(1);
+    wr.fireSend(buildSendDetails({ requestId: '1', requestHeaders: [COOKIE] }, 'firefox'));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '1' }, 'firefox'));
+    expect(got[0]!.exchange.cookieHeaderHidden).toBeUndefined();
+    expect(got[0]!.exchange.initiatorOrigin).toBe('https://app.example.com');
+  });
+
+  it('reports a cross-origin fetch that failed without a response (a refused preflight)', () => {
+    const { wr, failures } = setup();
+    const d = (over: object) =>
+      ({
+        requestId: '1',
+        url: 'https://api.example.com/v1',
+        method: 'GET',
+        frameId: 0,
+        parentFrameId: -1,
+        tabId: 7,
+        type: 'xmlhttprequest',
+        timeStamp: 1,
+        initiator: 'https://app.example.com',
+        error: 'net::ERR_FAILED',
+        fromCache: false,
+        ...over,
+      }) as Parameters<typeof wr.fireError>[0];
+    wr.fireError(d({}));
+    wr.fireError(d({ initiator: 'https://api.example.com' })); // same origin: not CORS
+    wr.fireError(d({ error: 'net::ERR_CONNECTION_REFUSED' }));
+    expect(failures).toEqual(['api.example.com']);
+  });
+
+  it('turns only plain host names into match patterns', () => {
+    expect(hostPatterns(['a.example', '[::1]', 'bad/host', '*.x'])).toEqual([
+      '*://a.example/*',
+      '*://[::1]/*',
+    ]);
   });
 
   it('hands on a 401 with what the request carried', () => {
@@ -86,10 +207,12 @@ describe('startCapture', () => {
   });
 
   it('removes its listeners when stopped', () => {
-    const { wr, stop } = setup();
+    const { wr, stop, capture } = setup();
+    capture.watchClosely(['api.example.com']);
     stop();
     expect(wr.send).toHaveLength(0);
     expect(wr.headers).toHaveLength(0);
+    expect(wr.errors).toHaveLength(0);
   });
 });
 

@@ -34,11 +34,20 @@ export interface WebRequestLike {
     ): void;
     removeListener(cb: (d: WebRequest.OnHeadersReceivedDetailsType) => void): void;
   };
+  onErrorOccurred: {
+    addListener(
+      cb: (d: WebRequest.OnErrorOccurredDetailsType) => void,
+      filter: WebRequest.RequestFilter,
+    ): void;
+    removeListener(cb: (d: WebRequest.OnErrorOccurredDetailsType) => void): void;
+  };
 }
 
 interface Sent {
   time: number;
   headers: WebRequest.HttpHeaders | undefined;
+  /** Seen by a listener with `extraHeaders` (Chrome): Cookie included. */
+  full: boolean;
 }
 
 /**
@@ -47,6 +56,22 @@ interface Sent {
  * was sent. Bounded: a request that never answers is evicted oldest-first.
  */
 export const MAX_IN_FLIGHT = 2000;
+
+/**
+ * The resource types watched by default. bench/README.md ("Which listener
+ * costs"): a listener on every request of a 300-request page cost Chromium
+ * ~11% page load; the same listener limited to documents, frames and
+ * fetch/XHR ~1%. Images, scripts, styles, fonts and media that answer 401
+ * are watched only when the user asks (settings.watchAllTypes); they mostly
+ * accompany a document or API 401 of the same site.
+ */
+export const LIGHT_TYPES: WebRequest.ResourceType[] = [
+  'main_frame',
+  'sub_frame',
+  'xmlhttprequest',
+  'websocket',
+  'other',
+];
 
 export function toHeaders(h: WebRequest.HttpHeaders | undefined): Header[] {
   if (!h) return [];
@@ -66,12 +91,25 @@ export function toHeaders(h: WebRequest.HttpHeaders | undefined): Header[] {
   return out;
 }
 
+/** Origin of the document or worker that made a request, where the browser says. */
+export function initiatorOf(d: { initiator?: string; originUrl?: string }): string | undefined {
+  const raw = d.initiator ?? d.originUrl;
+  if (!raw || raw === 'null') return undefined;
+  try {
+    const o = new URL(raw).origin;
+    return o === 'null' ? undefined : o;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Turns webRequest details into the engine's neutral exchange. Pure. */
 export function buildExchange(
   d: WebRequest.OnHeadersReceivedDetailsType,
   sent: Sent | undefined,
+  cookieHeaderVisible = true,
 ): Exchange {
-  return {
+  const ex: Exchange = {
     method: d.method,
     url: d.url,
     status: d.statusCode,
@@ -84,6 +122,10 @@ export function buildExchange(
     requestHeadersComplete: sent !== undefined,
     resourceType: d.type,
   };
+  if (sent && !cookieHeaderVisible) ex.cookieHeaderHidden = true;
+  const from = initiatorOf(d as { initiator?: string; originUrl?: string });
+  if (from) ex.initiatorOrigin = from;
+  return ex;
 }
 
 function statusTextOf(statusLine: string | undefined): string | undefined {
@@ -98,53 +140,144 @@ export interface CaptureOptions {
   statuses: ReadonlySet<number>;
   /** Firefox has no `extraHeaders` option (it shows Cookie without it) and rejects it. */
   firefox: boolean;
+  /** Watch every resource type, not only LIGHT_TYPES (slower pages). */
+  allTypes?: boolean;
   onCapture: (c: Captured) => void;
+  /**
+   * Chrome: a cross-origin fetch/XHR failed without a response, as when its
+   * CORS preflight was refused. Preflights are visible only to `extraHeaders`
+   * listeners, so the caller may watch the host closely to see the next one.
+   */
+  onCrossOriginFailure?: (host: string) => void;
 }
 
-/** Registers the listeners; returns a function that removes them. Call synchronously at start-up. */
-export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): () => void {
-  const inFlight = new Map<string, Sent>();
-  const filter: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
+export interface Capture {
+  /**
+   * Chrome: from now on see the Cookie header and CORS preflights of these
+   * hosts (listeners with `extraHeaders`, filtered to them). Replaces the
+   * previous list. Firefox shows Cookie anyway: a no-op there.
+   */
+  watchClosely(hosts: readonly string[]): void;
+  /** Removes every listener. */
+  stop(): void;
+}
 
-  const onSend = (d: WebRequest.OnSendHeadersDetailsType): void => {
+/** Match patterns for hosts (any scheme, any port: Chrome's patterns ignore ports). */
+export function hostPatterns(hosts: readonly string[]): string[] {
+  return hosts.filter((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(h)).map((h) => `*://${h}/*`);
+}
+
+/** Requests already handed on, so the two listener sets never hand one on twice. */
+const MAX_DONE = 512;
+
+/**
+ * Registers the listeners; call synchronously at start-up.
+ *
+ * Two tiers, because in Chromium `extraHeaders` is what costs (bench:
+ * onSendHeaders + onHeadersReceived with extraHeaders ~21% page load, the same
+ * pair without it and typed ~4%): every site gets the cheap pair, which sees
+ * Authorization, API-key headers and the challenge but not Cookie; hosts
+ * that answered 401 get `extraHeaders` listeners filtered to them.
+ */
+export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): Capture {
+  const inFlight = new Map<string, Sent>();
+  const done = new Set<string>();
+  const base: WebRequest.RequestFilter = opts.allTypes
+    ? { urls: ['<all_urls>'] }
+    : { urls: ['<all_urls>'], types: LIGHT_TYPES };
+
+  const remember = (d: WebRequest.OnSendHeadersDetailsType, full: boolean): void => {
     if (d.tabId < 0) return; // not a tab's request (e.g. the extension's own pages' workers)
-    if (inFlight.size >= MAX_IN_FLIGHT) {
+    const had = inFlight.get(d.requestId);
+    if (had?.full && !full) return; // the close listener saw more
+    if (!had && inFlight.size >= MAX_IN_FLIGHT) {
       const oldest = inFlight.keys().next().value;
       if (oldest !== undefined) inFlight.delete(oldest);
     }
-    inFlight.set(d.requestId, { time: d.timeStamp, headers: d.requestHeaders });
+    inFlight.set(d.requestId, { time: d.timeStamp, headers: d.requestHeaders, full });
   };
 
-  const onHeaders = (d: WebRequest.OnHeadersReceivedDetailsType): void => {
+  // `full`: called by the close (extraHeaders) listener.
+  const handle = (d: WebRequest.OnHeadersReceivedDetailsType, full: boolean): void => {
     const sent = inFlight.get(d.requestId);
     // The one check every response pays for; everything else is for watched statuses only.
     if (!opts.statuses.has(d.statusCode)) {
       if (sent) inFlight.delete(d.requestId);
       return;
     }
+    // A closely watched request: its close listener hands it on, with Cookie.
+    if (!full && sent?.full) return;
+    const key = `${d.requestId}:${d.statusCode}`;
+    if (done.has(key)) return;
     inFlight.delete(d.requestId);
     if (d.tabId < 0) return;
+    done.add(key);
+    if (done.size > MAX_DONE) done.delete(done.values().next().value as string);
     opts.onCapture({
       requestId: d.requestId,
       tabId: d.tabId,
       frameId: d.frameId,
       type: d.type,
-      exchange: buildExchange(d, sent),
+      exchange: buildExchange(d, sent, opts.firefox || sent?.full === true),
     });
   };
 
-  // Chrome shows Cookie (request) and CORS preflights only with 'extraHeaders'.
-  const sendExtra: SendHeadersOption[] = opts.firefox
-    ? ['requestHeaders']
-    : ['requestHeaders', 'extraHeaders'];
-  const headersExtra: HeadersReceivedOption[] = opts.firefox
-    ? ['responseHeaders']
-    : ['responseHeaders', 'extraHeaders'];
-  webRequest.onSendHeaders.addListener(onSend, filter, sendExtra);
-  webRequest.onHeadersReceived.addListener(onHeaders, filter, headersExtra);
-  return () => {
-    webRequest.onSendHeaders.removeListener(onSend);
-    webRequest.onHeadersReceived.removeListener(onHeaders);
-    inFlight.clear();
+  const onSend = (d: WebRequest.OnSendHeadersDetailsType) => remember(d, false);
+  const onHeaders = (d: WebRequest.OnHeadersReceivedDetailsType) => handle(d, false);
+  const onSendFull = (d: WebRequest.OnSendHeadersDetailsType) => remember(d, true);
+  const onHeadersFull = (d: WebRequest.OnHeadersReceivedDetailsType) => handle(d, true);
+  const onError = (d: WebRequest.OnErrorOccurredDetailsType): void => {
+    inFlight.delete(d.requestId);
+    if (opts.firefox || !opts.onCrossOriginFailure || d.tabId < 0) return;
+    if (d.type !== 'xmlhttprequest' || d.error !== 'net::ERR_FAILED') return;
+    const from = initiatorOf(d as { initiator?: string });
+    let url: URL;
+    try {
+      url = new URL(d.url);
+    } catch {
+      return;
+    }
+    if (from && from !== url.origin) opts.onCrossOriginFailure(url.hostname);
+  };
+
+  // No extraHeaders here in either browser: Chrome then hides Cookie (and
+  // preflights), Firefox never hides it and rejects the option.
+  webRequest.onSendHeaders.addListener(onSend, base, ['requestHeaders']);
+  webRequest.onHeadersReceived.addListener(onHeaders, base, ['responseHeaders']);
+  webRequest.onErrorOccurred.addListener(onError, {
+    urls: ['<all_urls>'],
+    types: ['xmlhttprequest'],
+  });
+
+  let close: string[] = [];
+  const removeClose = () => {
+    webRequest.onSendHeaders.removeListener(onSendFull);
+    webRequest.onHeadersReceived.removeListener(onHeadersFull);
+  };
+  return {
+    watchClosely(hosts) {
+      if (opts.firefox) return;
+      const patterns = hostPatterns([...new Set(hosts)].sort());
+      if (patterns.join() === close.join()) return;
+      removeClose();
+      close = patterns;
+      if (!patterns.length) return;
+      // Every type: preflights and subresources of a host that answered 401.
+      const filter: WebRequest.RequestFilter = { urls: patterns };
+      webRequest.onSendHeaders.addListener(onSendFull, filter, ['requestHeaders', 'extraHeaders']);
+      webRequest.onHeadersReceived.addListener(onHeadersFull, filter, [
+        'responseHeaders',
+        'extraHeaders',
+      ]);
+    },
+    stop() {
+      webRequest.onSendHeaders.removeListener(onSend);
+      webRequest.onHeadersReceived.removeListener(onHeaders);
+      webRequest.onErrorOccurred.removeListener(onError);
+      removeClose();
+      close = [];
+      inFlight.clear();
+      done.clear();
+    },
   };
 }

@@ -5,7 +5,8 @@
 import browser, { isFirefox } from '../shared/browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { forgetTab, showCount } from './badge.ts';
-import { startCapture } from './capture.ts';
+import { startCapture, type Capture, type Captured } from './capture.ts';
+import { liveHosts, type CloseWatch } from './close-watch.ts';
 import { clearSite, planClear } from './clear-site.ts';
 import { viewOf } from './diagnosis.ts';
 import { forgetPanel, refreshPanel } from './panel.ts';
@@ -16,35 +17,96 @@ import {
   commitTab,
   onSettingsChanged,
   readSettings,
+  readCloseWatch,
   readTab,
   removeTab,
+  touchCloseWatch,
   writeSettings,
 } from './store.ts';
 
 let settings: Settings = DEFAULT_SETTINGS;
 // Capture reads this set on every response; it is filled from the settings.
 const statuses = new Set<number>(DEFAULT_SETTINGS.statuses);
+const firefox = isFirefox();
+
+function onCapture(c: Captured): void {
+  void record(c, ready)
+    .then(() => {
+      // A top-level 401's document is not there yet: the commit injects the panel.
+      if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
+    })
+    // A write that failed (storage full, the tab gone) loses this one record;
+    // capture goes on. Nothing of the request is logged.
+    .catch(() => undefined);
+  if (!firefox) watchHostClosely(hostOf(c.exchange.url));
+}
+
+function startWith(allTypes: boolean): Capture {
+  return startCapture(browser.webRequest, {
+    statuses,
+    firefox,
+    allTypes,
+    onCapture,
+    onCrossOriginFailure: (host) => watchHostClosely(host),
+  });
+}
+
+// Registered now, synchronously, with the default types; the settings may widen them.
+let capture = startWith(DEFAULT_SETTINGS.watchAllTypes);
+let captureAllTypes = DEFAULT_SETTINGS.watchAllTypes;
+
+// Hosts Chrome watches closely (Cookie headers, preflights): a memory mirror
+// of storage.session so a storm of 401s from one host writes once, not per 401.
+const closeHosts = new Map<string, number>();
+const TOUCH_AGAIN_MS = 5 * 60_000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function watchHostClosely(host: string): void {
+  if (!host) return;
+  const now = Date.now();
+  const last = closeHosts.get(host);
+  if (last !== undefined && now - last < TOUCH_AGAIN_MS) return;
+  closeHosts.set(host, now);
+  void ready
+    .then(() => touchCloseWatch(host, now))
+    .then((w) => applyCloseWatch(liveHosts(w, now), w))
+    .catch(() => undefined);
+}
+
+function applyCloseWatch(hosts: string[], w: CloseWatch): void {
+  closeHosts.clear();
+  for (const h of hosts) closeHosts.set(h, w.hosts[h] ?? 0);
+  capture.watchClosely(hosts);
+}
+
 function apply(s: Settings) {
   settings = s;
   statuses.clear();
   for (const n of s.statuses) statuses.add(n);
+  if (s.watchAllTypes !== captureAllTypes) {
+    capture.stop();
+    capture = startWith(s.watchAllTypes);
+    captureAllTypes = s.watchAllTypes;
+    capture.watchClosely([...closeHosts.keys()]);
+  }
 }
-const ready: Promise<unknown> = readSettings().then(apply, () => apply(DEFAULT_SETTINGS));
+const ready: Promise<unknown> = Promise.all([
+  readSettings().then(apply, () => apply(DEFAULT_SETTINGS)),
+  firefox
+    ? undefined
+    : readCloseWatch().then(
+        (w) => applyCloseWatch(liveHosts(w, Date.now()), w),
+        () => undefined,
+      ),
+]);
 onSettingsChanged(apply);
-
-startCapture(browser.webRequest, {
-  statuses,
-  firefox: isFirefox(),
-  onCapture: (c) =>
-    void record(c, ready)
-      .then(() => {
-        // A top-level 401's document is not there yet: the commit injects the panel.
-        if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
-      })
-      // A write that failed (storage full, the tab gone) loses this one record;
-      // capture goes on. Nothing of the request is logged.
-      .catch(() => undefined),
-});
 
 // When each tab's current top-level navigation started: the line between the
 // old page's 401s and the new document's (records.ts commitRecords). Memory is

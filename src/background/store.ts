@@ -4,6 +4,7 @@
 // concurrent events never interleave a read-modify-write.
 import browser from '../shared/browser.ts';
 import { validateSettings, type Settings } from '../shared/settings.ts';
+import { emptyCloseWatch, isCloseWatch, touchHost, type CloseWatch } from './close-watch.ts';
 import {
   commitRecords,
   DEFAULT_CAP,
@@ -85,6 +86,25 @@ export function commitTab(tabId: number, navStart: number): Promise<TabRecords> 
 export function removeTab(tabId: number): Promise<void> {
   pending.delete(tabId);
   return enqueue(() => browser.storage.session.remove(keyOf(tabId)));
+}
+
+// Hosts watched closely (close-watch.ts): storage.session, so a restarted
+// worker re-registers the same listeners.
+const CLOSE_WATCH_KEY = 'closeWatch';
+
+export async function readCloseWatch(): Promise<CloseWatch> {
+  const got = await browser.storage.session.get(CLOSE_WATCH_KEY);
+  const w = got[CLOSE_WATCH_KEY];
+  return isCloseWatch(w) ? w : emptyCloseWatch();
+}
+
+/** Adds or refreshes a host; resolves with the stored list. */
+export function touchCloseWatch(host: string, now: number): Promise<CloseWatch> {
+  return enqueue(async () => {
+    const next = touchHost(await readCloseWatch(), host, now);
+    await browser.storage.session.set({ [CLOSE_WATCH_KEY]: next });
+    return next;
+  });
 }
 
 // Settings: storage.local, validated on every read (settings.ts).

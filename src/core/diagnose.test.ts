@@ -213,6 +213,44 @@ describe('diagnose: one rule at a time', () => {
       'cookie-not-sent',
     );
   });
+  describe('Cookie header hidden from the recorder (Chrome without extraHeaders)', () => {
+    const hidden = (o: Partial<Exchange> & { req?: Record<string, string> }) =>
+      run(
+        exchange({
+          source: 'browser',
+          requestHeadersComplete: true,
+          cookieHeaderHidden: true,
+          res: { 'WWW-Authenticate': 'Bearer realm="app"' },
+          ...o,
+        }),
+      );
+    it('an empty jar sent nothing: no-credentials, as certain as with the header seen', () => {
+      const c = hidden({ cookieJarNames: [] });
+      expect(top(c)).toBe('no-credentials');
+      expect(c[0]?.confidence).toBeGreaterThanOrEqual(0.8);
+    });
+    it('a same-origin request with a session cookie in the jar: session-expired first, cookie-not-sent next', () => {
+      const c = hidden({
+        cookieJarNames: ['demo_session'],
+        initiatorOrigin: 'https://api.example.com',
+      });
+      expect(ids(c).slice(0, 2)).toEqual(['session-expired', 'cookie-not-sent']);
+      expect(c[0]?.summary).toMatch(/if they went/);
+      expect(c[0]?.evidence.join()).toMatch(/Chrome hides/);
+      expect(ids(c)).not.toContain('no-credentials'); // never claimed: cookies may have gone
+    });
+    it('a cross-origin fetch: cookie-not-sent first (cookies go only with credentials: include)', () => {
+      const c = hidden({ cookieJarNames: ['sid'], initiatorOrigin: 'https://app.example.com' });
+      expect(ids(c).slice(0, 2)).toEqual(['cookie-not-sent', 'session-expired']);
+    });
+    it('Authorization is still seen: the hidden Cookie does not change a token diagnosis', () => {
+      const c = hidden({
+        cookieJarNames: ['sid'],
+        req: bearer({ exp: s - 600, iat: s - 4200 }),
+      });
+      expect(top(c)).toBe('token-expired');
+    });
+  });
   it('digest-stale: stale=true ranks first even if the page says "wrong credentials"', () => {
     const c = run(
       exchange({

@@ -275,6 +275,19 @@ export function extractEvidence(ex: Exchange): Evidence {
       .slice(0, MAX_NAMES)
       .map((n) => n.slice(0, 100));
   }
+  if (ex?.cookieHeaderHidden === true && !cookieHeaders.length) {
+    // An empty jar sent nothing, so the hidden header was absent; a jar with
+    // cookies leaves open whether they went (SameSite, credentials mode).
+    if (ev.cookieJarNames?.length === 0) ev.cookieNames = [];
+    else {
+      ev.cookiesHidden = true;
+      complete = false; // "no credentials were sent" cannot be claimed
+    }
+  }
+  if (typeof ex?.initiatorOrigin === 'string' && u && u.origin !== 'null') {
+    const from = parseUrl(ex.initiatorOrigin);
+    if (from && from.origin !== 'null') ev.crossOrigin = from.origin !== u.origin;
+  }
 
   // --- API keys in headers and query (names only)
   for (const h of reqH) {

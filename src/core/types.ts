@@ -60,6 +60,15 @@ export interface Exchange {
   /** Names of the cookies a HAR lists for the request (its `cookies` array). */
   requestCookieNames?: string[];
   /**
+   * Browser only: the recorder could not see the request's Cookie header
+   * (Chrome hides it from extensions unless they pay for `extraHeaders`).
+   * Authorization and the other headers were seen; which cookies went is
+   * then judged from `cookieJarNames` and `initiatorOrigin`.
+   */
+  cookieHeaderHidden?: boolean;
+  /** Browser only: the origin of the document or worker that made the request. */
+  initiatorOrigin?: string;
+  /**
    * Who recorded the exchange: the extension ('browser'), a browser's HAR
    * export ('har-browser', which may be saved without sensitive data) or
    * another HAR producer ('har').
@@ -169,6 +178,13 @@ export interface Evidence {
   cookieNames: string[] | null;
   /** Browser only: names of the cookies the jar holds for the URL. */
   cookieJarNames?: string[];
+  /**
+   * The Cookie header was hidden from the recorder and the jar holds cookies
+   * for the URL: whether they went with this request is not known.
+   */
+  cookiesHidden?: boolean;
+  /** Browser only: the request came from another origin than the one it went to. */
+  crossOrigin?: boolean;
   /** Names of API-key-like request headers sent (values never kept). */
   apiKeyHeaders: string[];
   /** Names of credential-like query parameters in the URL. */

@@ -54,6 +54,18 @@ export function Options() {
       </fieldset>
       <section>
         <label>
+          <input
+            type="checkbox"
+            data-testid="watch-all-types"
+            checked={s.watchAllTypes}
+            onChange={(e) => void save({ watchAllTypes: (e.target as HTMLInputElement).checked })}
+          />{' '}
+          {t('options_watch_all_types')}
+        </label>
+        <p class="hint">{t('options_watch_all_types_hint')}</p>
+      </section>
+      <section>
+        <label>
           {t('options_retention')}{' '}
           <select
             value={String(s.retentionMinutes)}

@@ -16,6 +16,12 @@ export const DEFAULT_SETTINGS = {
   statuses: [401, 407] as number[],
   /** Forget records older than this many minutes; 0 keeps them until the tab navigates or closes. */
   retentionMinutes: 0,
+  /**
+   * Also watch images, scripts, styles, fonts and media. Off: watching every
+   * request of a page costs page-load time (bench/README.md), and these
+   * mostly fail along with a document or API request of the same site.
+   */
+  watchAllTypes: false,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -43,6 +49,7 @@ export function validateSettings(x: unknown): Settings {
   if (typeof x !== 'object' || x === null) return s;
   const o = x as Record<string, unknown>;
   if (typeof o.panel === 'boolean') s.panel = o.panel;
+  if (typeof o.watchAllTypes === 'boolean') s.watchAllTypes = o.watchAllTypes;
   s.mutedSites = originList(o.mutedSites) ?? s.mutedSites;
   s.collapsedSites = originList(o.collapsedSites) ?? s.collapsedSites;
   if (Array.isArray(o.statuses)) {

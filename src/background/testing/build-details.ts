@@ -51,18 +51,28 @@ type Listener<D> = (d: D) => void;
 
 /** A fake webRequest: records how listeners were registered and lets a test fire events. */
 export function fakeWebRequest() {
-  const send: { cb: Listener<WebRequest.OnSendHeadersDetailsType>; extra?: string[] }[] = [];
-  const headers: { cb: Listener<WebRequest.OnHeadersReceivedDetailsType>; extra?: string[] }[] = [];
+  const send: {
+    cb: Listener<WebRequest.OnSendHeadersDetailsType>;
+    filter: WebRequest.RequestFilter;
+    extra?: string[];
+  }[] = [];
+  const headers: {
+    cb: Listener<WebRequest.OnHeadersReceivedDetailsType>;
+    filter: WebRequest.RequestFilter;
+    extra?: string[];
+  }[] = [];
+  const errors: Listener<WebRequest.OnErrorOccurredDetailsType>[] = [];
   return {
     send,
     headers,
+    errors,
     onSendHeaders: {
       addListener(
         cb: Listener<WebRequest.OnSendHeadersDetailsType>,
-        _f: unknown,
+        filter: WebRequest.RequestFilter,
         extra?: string[],
       ) {
-        send.push({ cb, extra });
+        send.push({ cb, filter, extra });
       },
       removeListener(cb: Listener<WebRequest.OnSendHeadersDetailsType>) {
         const i = send.findIndex((l) => l.cb === cb);
@@ -72,21 +82,41 @@ export function fakeWebRequest() {
     onHeadersReceived: {
       addListener(
         cb: Listener<WebRequest.OnHeadersReceivedDetailsType>,
-        _f: unknown,
+        filter: WebRequest.RequestFilter,
         extra?: string[],
       ) {
-        headers.push({ cb, extra });
+        headers.push({ cb, filter, extra });
       },
       removeListener(cb: Listener<WebRequest.OnHeadersReceivedDetailsType>) {
         const i = headers.findIndex((l) => l.cb === cb);
         if (i >= 0) headers.splice(i, 1);
       },
     },
+    onErrorOccurred: {
+      addListener(cb: Listener<WebRequest.OnErrorOccurredDetailsType>) {
+        errors.push(cb);
+      },
+      removeListener(cb: Listener<WebRequest.OnErrorOccurredDetailsType>) {
+        const i = errors.indexOf(cb);
+        if (i >= 0) errors.splice(i, 1);
+      },
+    },
+    /** Fires to every listener whose filter matches, as the browser would. */
     fireSend(d: WebRequest.OnSendHeadersDetailsType) {
-      for (const l of send) l.cb(d);
+      for (const l of [...send]) if (matches(l.filter, d)) l.cb(d);
     },
     fireHeaders(d: WebRequest.OnHeadersReceivedDetailsType) {
-      for (const l of headers) l.cb(d);
+      for (const l of [...headers]) if (matches(l.filter, d)) l.cb(d);
+    },
+    fireError(d: WebRequest.OnErrorOccurredDetailsType) {
+      for (const cb of [...errors]) cb(d);
     },
   };
+}
+
+/** A RequestFilter match: types, and URL patterns "<all_urls>" or "*://host/*". */
+function matches(f: WebRequest.RequestFilter, d: { url: string; type: string }): boolean {
+  if (f.types && !f.types.includes(d.type as WebRequest.ResourceType)) return false;
+  const host = new URL(d.url).hostname;
+  return f.urls.some((p) => p === '<all_urls>' || p === `*://${host}/*`);
 }

@@ -49,6 +49,7 @@ export function credentialRules(ctx: Ctx): Finding[] {
 
   if (!ctx.anyCredential) {
     const jar = ev.cookieJarNames ?? [];
+    if (ev.cookiesHidden && jar.length) return hiddenCookieFindings(ctx, jar);
     if (jar.length && ev.cookieNames !== null && ev.cookieNames.length === 0) {
       out.push({
         id: 'cookie-not-sent',
@@ -127,4 +128,40 @@ export function credentialRules(ctx: Ctx): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * No Authorization or API key went, the jar holds cookies for the URL, and
+ * the Cookie header was hidden from the recorder. Either they went and were
+ * rejected (session-expired) or they were held back (cookie-not-sent). A
+ * navigation or a same-origin request sends them by default (Fetch:
+ * credentials "same-origin"; SameSite=Lax allows top-level GET navigations);
+ * a cross-origin fetch sends them only with credentials: "include".
+ */
+function hiddenCookieFindings(ctx: Ctx, jar: string[]): Finding[] {
+  const { ev } = ctx;
+  const names = jar.slice(0, 10).join(', ');
+  const evidence: Msg[] = [
+    msg('ev_jar_has', names),
+    msg('ev_cookie_header_hidden'),
+    challengeLine(ctx),
+  ];
+  if (ev.location) evidence.push(msg('ev_location', ev.location));
+  const navigation = ev.resourceType === 'main_frame' || ev.resourceType === 'sub_frame';
+  const likelySent = navigation || ev.crossOrigin === false;
+  const sessionLike = jar.some((n) => SESSION_COOKIE.test(n) && !/csrf|xsrf/i.test(n));
+  return [
+    {
+      id: 'session-expired',
+      confidence: likelySent ? (sessionLike ? 0.6 : 0.5) : 0.4,
+      summary: msg('cause_session_expired_unseen', names),
+      evidence,
+    },
+    {
+      id: 'cookie-not-sent',
+      confidence: likelySent ? 0.45 : 0.6,
+      summary: msg('cause_cookie_not_sent_unseen', names),
+      evidence,
+    },
+  ];
 }
