@@ -179,6 +179,14 @@ test('lists real demo 401s with the right cause, using the response body', async
     },
   );
 
+  // Open every "why and how to fix": its contents are built when opened, as a click would.
+  await panel.evaluate(() => {
+    for (const d of document.querySelectorAll('[data-testid="devtools-record"] .cause > details'))
+      (d as HTMLDetailsElement).open = true;
+  });
+  await expect
+    .poll(() => panel.count('[data-testid="devtools-record"] ul.evidence'))
+    .toBeGreaterThanOrEqual(CASES.length);
   const rows = await panel.evaluate(() =>
     [...document.querySelectorAll('[data-testid="devtools-record"]')].map((li) => ({
       url: li.getAttribute('data-url') ?? '',

@@ -119,6 +119,14 @@ test.describe('a hostile server', () => {
     // The popup: the same records, the same guarantees, in the extension's own origin.
     const popup = await driver.openPopup(tabId);
     await expect.poll(() => popup.count('[data-testid="record"]')).toBe(answered);
+    // Open every "why and how to fix" and "other causes": their contents are built on opening.
+    for (let round = 0; round < 2; round++) {
+      await popup.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await expect.poll(() => popup.count('ul.evidence')).toBeGreaterThanOrEqual(answered);
     const inPopup = await injectionTraces(popup);
     expectInert(inPopup, 0);
     const popupText = await popup.evaluate(() => document.body.textContent ?? '');

@@ -15,7 +15,20 @@ const firstRecordProbe = () => {
       const el = document.querySelector('[data-testid=record]');
       if (!el || el.getBoundingClientRect().height === 0) return false;
       const dom = performance.now();
-      requestAnimationFrame(() => resolve({ dom, frame: performance.now() }));
+      requestAnimationFrame(() => {
+        // Where the time went: the popup's own marks (src/popup) and navigation timing.
+        const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+        const nav = /** @type {PerformanceNavigationTiming | undefined} */ (
+          performance.getEntriesByType('navigation')[0]
+        );
+        resolve({
+          dom,
+          frame: performance.now(),
+          responseEnd: nav?.responseEnd ?? null,
+          script: mark('why401:script'),
+          view: mark('why401:view'),
+        });
+      });
       return true;
     };
     const obs = new MutationObserver(() => {
@@ -77,6 +90,8 @@ export async function popupFirstRender(s, origin, { records, opens }) {
     samples: at500.samples,
     renderedRecords: at500.rendered,
     samples50: at50.samples,
+    phases: at500.phases,
+    phases50: at50.phases,
     rendered50: at50.rendered,
     seeded: stored,
     tabId,
@@ -89,6 +104,8 @@ export async function popupFirstRender(s, origin, { records, opens }) {
  */
 async function openPopup(s, url, opens) {
   const samples = [];
+  /** @type {{script:number|null, view:number|null, dom:number}[]} */
+  const phases = [];
   let rendered = 0;
   for (let i = 0; i < opens; i++) {
     const p = await s.context.newPage();
@@ -100,10 +117,11 @@ async function openPopup(s, url, opens) {
         'the first record to render',
       );
       samples.push(t.frame);
+      phases.push({ responseEnd: t.responseEnd, script: t.script, view: t.view, dom: t.dom });
       rendered = await p.locator('[data-testid=record]').count();
     } finally {
       await p.close();
     }
   }
-  return { samples, rendered };
+  return { samples, rendered, phases };
 }

@@ -13,10 +13,17 @@ import { siteActionsFor } from './site-actions.ts';
 
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
 
+/**
+ * Records drawn per origin before "Show all": the popup's first paint should
+ * not wait on hundreds of lines nobody scrolls to (bench: popup.firstRenderMs).
+ */
+export const FIRST_RECORDS = 20;
+
 export function Popup({ tabId }: { tabId: Promise<number> }) {
   const [id, setId] = useState<number | null>(null);
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [allShown, setAllShown] = useState<ReadonlySet<string>>(new Set());
   const focusOrigin = new URLSearchParams(location.search).get('origin');
 
   useEffect(() => {
@@ -25,7 +32,10 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
         setId(n);
         return send('tab/view', { tabId: n });
       })
-      .then(setView)
+      .then((v) => {
+        performance.mark('why401:view');
+        setView(v);
+      })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [tabId]);
 
@@ -55,10 +65,22 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
               {g.origin} <span class="n">{g.records.length}</span>
             </h2>
             <ul class="records">
-              {g.records.map((r, i) => (
-                <RecordLine key={r.id} record={r} t={t} open={i === 0 && groups.length === 1} />
-              ))}
+              {(allShown.has(g.origin) ? g.records : g.records.slice(0, FIRST_RECORDS)).map(
+                (r, i) => (
+                  <RecordLine key={r.id} record={r} t={t} open={i === 0 && groups.length === 1} />
+                ),
+              )}
             </ul>
+            {!allShown.has(g.origin) && g.records.length > FIRST_RECORDS && (
+              <button
+                type="button"
+                class="show-all"
+                data-action="show-all"
+                onClick={() => setAllShown(new Set([...allShown, g.origin]))}
+              >
+                {t('popup_show_all', [String(g.records.length)])}
+              </button>
+            )}
             <OriginActions
               actions={siteActionsFor(id)}
               origin={g.origin}
