@@ -91,6 +91,21 @@ describe('startCapture', () => {
     expect(got[0]!.exchange.requestHeaders).toEqual([COOKIE]);
   });
 
+  it('loses nothing when the close listeners saw the request sent but not its response', () => {
+    const { wr, got, capture } = setup();
+    capture.watchClosely(['api.example.com']);
+    wr.fireSend(buildSendDetails({ requestId: '6', requestHeaders: [COOKIE] }));
+    // Only the cheap onHeadersReceived fires (a request already under way when
+    // the close listeners were added).
+    wr.headers[0]!.cb(buildHeadersDetails({ requestId: '6' }));
+    expect(got).toHaveLength(1);
+    expect(got[0]!.exchange.requestHeaders).toEqual([COOKIE]);
+    expect(got[0]!.exchange.cookieHeaderHidden).toBeUndefined();
+    // A late close onHeadersReceived for it is not a second record.
+    wr.headers[1]!.cb(buildHeadersDetails({ requestId: '6' }));
+    expect(got).toHaveLength(1);
+  });
+
   it('replaces the close list, and stops watching closely when it empties', () => {
     const { wr, capture } = setup();
     capture.watchClosely(['a.example', 'b.example']);

@@ -197,16 +197,18 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     inFlight.set(d.requestId, { time: d.timeStamp, headers: d.requestHeaders, full });
   };
 
-  // `full`: called by the close (extraHeaders) listener.
-  const handle = (d: WebRequest.OnHeadersReceivedDetailsType, full: boolean): void => {
+  const handle = (d: WebRequest.OnHeadersReceivedDetailsType): void => {
     const sent = inFlight.get(d.requestId);
     // The one check every response pays for; everything else is for watched statuses only.
     if (!opts.statuses.has(d.statusCode)) {
       if (sent) inFlight.delete(d.requestId);
       return;
     }
-    // A closely watched request: its close listener hands it on, with Cookie.
-    if (!full && sent?.full) return;
+    // Both listener sets may see a closely watched request; the first to get
+    // its response hands it on, with the fullest request headers seen. (Not
+    // "leave it to the close listener": Chromium may show a request that was
+    // already under way when the close listeners came to their onSendHeaders
+    // but not to their onHeadersReceived.)
     const key = `${d.requestId}:${d.statusCode}`;
     if (done.has(key)) return;
     inFlight.delete(d.requestId);
@@ -223,9 +225,9 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
   };
 
   const onSend = (d: WebRequest.OnSendHeadersDetailsType) => remember(d, false);
-  const onHeaders = (d: WebRequest.OnHeadersReceivedDetailsType) => handle(d, false);
+  const onHeaders = (d: WebRequest.OnHeadersReceivedDetailsType) => handle(d);
   const onSendFull = (d: WebRequest.OnSendHeadersDetailsType) => remember(d, true);
-  const onHeadersFull = (d: WebRequest.OnHeadersReceivedDetailsType) => handle(d, true);
+  const onHeadersFull = (d: WebRequest.OnHeadersReceivedDetailsType) => handle(d);
   const onError = (d: WebRequest.OnErrorOccurredDetailsType): void => {
     inFlight.delete(d.requestId);
     if (opts.firefox || !opts.onCrossOriginFailure || d.tabId < 0) return;

@@ -13,10 +13,27 @@ export function annotate(t: TabRecords): TabRecords {
   return annotateCauses(t, (ev, earlier) => diagnose(ev, earlier, { t: translate }));
 }
 
-/** Newest first, each with its ranked causes. */
-export function viewOf(tabId: number, t: TabRecords): TabView {
-  const records: RecordView[] = annotate(t)
-    .records.map((r) => ({
+/**
+ * Newest first, each with its ranked causes. With `perOrigin`, only the
+ * newest that many per origin (and each origin's total): the popup's first
+ * paint waits on the records it draws, not on all of them.
+ */
+export function viewOf(tabId: number, t: TabRecords, perOrigin?: number): TabView {
+  let kept = annotate(t).records;
+  let originCounts: Record<string, number> | undefined;
+  if (perOrigin !== undefined && perOrigin > 0) {
+    originCounts = {};
+    const counts = originCounts;
+    // Walk newest first, keep while the origin has room, then restore stored order.
+    const picked = [...kept].reverse().filter((r) => {
+      const o = r.evidence.origin;
+      counts[o] = (counts[o] ?? 0) + 1;
+      return counts[o] <= perOrigin;
+    });
+    kept = picked.reverse();
+  }
+  const records: RecordView[] = kept
+    .map((r) => ({
       id: r.id,
       tabId,
       frameId: r.frameId,
@@ -26,5 +43,7 @@ export function viewOf(tabId: number, t: TabRecords): TabView {
       causes: r.causes ?? [],
     }))
     .reverse();
-  return { tabId, count: t.count, records };
+  return originCounts
+    ? { tabId, count: t.count, records, originCounts }
+    : { tabId, count: t.count, records };
 }

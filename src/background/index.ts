@@ -150,13 +150,13 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void removeTab(tabId);
 });
 
-async function view(tabId: number) {
+async function view(tabId: number, perOrigin?: number) {
   const t = await readTab(tabId);
   if (settings.retentionMinutes > 0) {
     const oldest = Date.now() - settings.retentionMinutes * 60_000;
     t.records = t.records.filter((r) => r.time >= oldest);
   }
-  return viewOf(tabId, t);
+  return viewOf(tabId, t, perOrigin);
 }
 
 async function reload(tabId: number) {
@@ -168,7 +168,11 @@ async function reload(tabId: number) {
 }
 
 const handlers: Handlers = {
-  'tab/view': ({ tabId }) => view(tabId),
+  'tab/view': ({ tabId, perOrigin }) =>
+    view(
+      tabId,
+      typeof perOrigin === 'number' && Number.isInteger(perOrigin) ? perOrigin : undefined,
+    ),
   'panel/view': async (_p, from) => {
     if (from.kind !== 'content') throw new Error('panel/view is for the page panel');
     const v = await view(from.tabId);

@@ -30,7 +30,7 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
     tabId
       .then((n) => {
         setId(n);
-        return send('tab/view', { tabId: n });
+        return send('tab/view', { tabId: n, perOrigin: FIRST_RECORDS });
       })
       .then((v) => {
         performance.mark('why401:view');
@@ -38,6 +38,17 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [tabId]);
+
+  // The first view holds FIRST_RECORDS per origin; "Show all" fetches the rest once.
+  const showAll = async (origin: string) => {
+    if (id === null) return;
+    try {
+      if (view?.originCounts) setView(await send('tab/view', { tabId: id }));
+      setAllShown(new Set([...allShown, origin]));
+    } catch (e: unknown) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   const groups = view ? groupByOrigin(view.records) : [];
   return (
@@ -71,16 +82,19 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
                 ),
               )}
             </ul>
-            {!allShown.has(g.origin) && g.records.length > FIRST_RECORDS && (
-              <button
-                type="button"
-                class="show-all"
-                data-action="show-all"
-                onClick={() => setAllShown(new Set([...allShown, g.origin]))}
-              >
-                {t('popup_show_all', [String(g.records.length)])}
-              </button>
-            )}
+            {!allShown.has(g.origin) &&
+              (view?.originCounts?.[g.origin] ?? g.records.length) > FIRST_RECORDS && (
+                <button
+                  type="button"
+                  class="show-all"
+                  data-action="show-all"
+                  onClick={() => void showAll(g.origin)}
+                >
+                  {t('popup_show_all', [
+                    String(view?.originCounts?.[g.origin] ?? g.records.length),
+                  ])}
+                </button>
+              )}
             <OriginActions
               actions={siteActionsFor(id)}
               origin={g.origin}

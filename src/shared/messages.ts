@@ -21,8 +21,10 @@ export interface TabView {
   tabId: number;
   /** 401/407s on the tab's current page, including any dropped past the record cap. */
   count: number;
-  /** Newest first, at most the record cap. */
+  /** Newest first, at most the record cap (or `perOrigin` per origin when asked). */
   records: RecordView[];
+  /** When the view was limited per origin: how many records each origin has in all. */
+  originCounts?: Record<string, number>;
 }
 
 /** What Clear site data will remove, shown before it does. */
@@ -58,7 +60,7 @@ export interface PanelView extends TabView {
 
 export interface Protocol {
   /** Extension pages: the records of a tab. */
-  'tab/view': { request: { tabId: number }; response: TabView };
+  'tab/view': { request: { tabId: number; perOrigin?: number }; response: TabView };
   /** Content script: the records of its own tab (the tab comes from the sender, not the payload). */
   'panel/view': { request: Record<string, never>; response: PanelView };
   /** Content script: collapse the panel to a pill (remembered for its site), or expand it. */
