@@ -7,7 +7,7 @@
 // Firefox shows Cookie to every listener: there the first 401 is complete.
 import { scenarios, type DemoServer } from './demo/server.mjs';
 import { until, type Driver } from './fixtures/driver.ts';
-import { recordsOf } from './fixtures/records.ts';
+import { closeWatchedHosts, recordsOf, storedWatchAllTypes } from './fixtures/records.ts';
 import { expect, test } from './fixtures/test.ts';
 
 const byName = (name: string) => scenarios.find((s) => s.name === name)!;
@@ -40,12 +40,6 @@ async function recordsFor(driver: Driver, tabId: number, count: number) {
   return got as unknown as Stored[];
 }
 
-async function closeWatched(driver: Driver): Promise<string[]> {
-  const dump = await driver.storageDump('session');
-  const w = dump.closeWatch as { hosts?: Record<string, number> } | undefined;
-  return Object.keys(w?.hosts ?? {});
-}
-
 test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden, then sees it on the next 401', async ({
   driver,
   demo,
@@ -61,7 +55,7 @@ test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden,
     // Firefox shows Cookie without extraHeaders: the first 401 is already exact.
     expect(r1!.evidence.cookiesHidden).toBeUndefined();
     expect(ids1[0]).toBe('cookie-not-sent');
-    expect(await closeWatched(driver)).not.toContain(host);
+    expect(await closeWatchedHosts(driver)).not.toContain(host);
     return;
   }
   // Chromium, first 401: the jar holds demo_session, the header was hidden,
@@ -71,7 +65,7 @@ test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden,
   expect(ids1.slice(0, 2).sort()).toEqual(['cookie-not-sent', 'session-expired']);
   expect(ids1).not.toContain('no-credentials');
   await until(
-    () => closeWatched(driver),
+    () => closeWatchedHosts(driver),
     (h) => h.includes(host),
     { what: `${host} watched closely` },
   );
@@ -120,7 +114,7 @@ test('a refused CORS preflight to a new host: Chromium cannot see the first, wat
   // Chromium: the preflight is visible to extraHeaders listeners only. The
   // failed fetch put its host under close watch; nothing was recorded.
   await until(
-    () => closeWatched(driver),
+    () => closeWatchedHosts(driver),
     (h) => h.includes(new URL(api).hostname),
     { what: 'the API host watched closely' },
   );
@@ -156,9 +150,7 @@ test('image 401s are watched only when the settings ask for every resource type'
   await options.waitFor('[data-testid="watch-all-types"]');
   await options.click('[data-testid="watch-all-types"]');
   await until(
-    async () =>
-      ((await driver.storageDump('local')).settings as { watchAllTypes?: boolean } | undefined)
-        ?.watchAllTypes,
+    () => storedWatchAllTypes(driver),
     (on) => on === true,
     { what: 'watchAllTypes saved' },
   );
@@ -173,9 +165,7 @@ test('image 401s are watched only when the settings ask for every resource type'
   } finally {
     await options.click('[data-testid="watch-all-types"]');
     await until(
-      async () =>
-        ((await driver.storageDump('local')).settings as { watchAllTypes?: boolean } | undefined)
-          ?.watchAllTypes,
+      () => storedWatchAllTypes(driver),
       (on) => on === false,
       { what: 'watchAllTypes off again' },
     );

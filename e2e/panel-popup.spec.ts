@@ -5,22 +5,10 @@
 // the page's own scripts cannot press the panel's buttons.
 import { scenarios, type DemoServer, type Scenario } from './demo/server.mjs';
 import { until, type Driver, type DriverPage } from './fixtures/driver.ts';
-import {
-  closeWatchedHosts,
-  hostToWatchFirst,
-  needsAllTypes,
-  notSurfacedBy,
-  setWatchAllTypes,
-} from './fixtures/records.ts';
+import { notSurfacedBy, scenarioPreparation } from './fixtures/records.ts';
 import { expect, test } from './fixtures/test.ts';
 
-// The image scenario widens capture to every resource type; back to the default after it.
-let widened = false;
-test.afterEach(async ({ driver }) => {
-  if (!widened) return;
-  widened = false;
-  await setWatchAllTypes(driver, false);
-});
+const prepare = scenarioPreparation();
 
 // The deep queries search every open shadow root; the demo pages carry no data-cause of their own.
 const PANEL_CAUSE = '[data-cause]';
@@ -96,20 +84,10 @@ test.describe('panel: the explanation where the 401 happens', () => {
     }) => {
       const why = notSurfacedBy(driver.kind, s);
       test.skip(why !== undefined, why);
-      if (needsAllTypes(s)) {
-        await setWatchAllTypes(driver, true);
-        widened = true;
-      }
-      const watchFirst = hostToWatchFirst(driver.kind, s, demo.altOrigin);
-      if (watchFirst) {
+      await prepare(driver, s, demo.altOrigin, async () => {
         const primer = await openScenario(driver, demo, s);
-        await until(
-          () => closeWatchedHosts(driver),
-          (h) => h.includes(watchFirst),
-          { what: `${watchFirst} watched closely` },
-        );
         await primer.page.close();
-      }
+      });
       const { page, tabId } = await openScenario(driver, demo, s);
 
       // All of the page's 401s are in (the badge), then the panel catches up

@@ -6,23 +6,14 @@ import { scenarios, type DemoServer, type Scenario } from './demo/server.mjs';
 import { until, type Driver, type DriverPage } from './fixtures/driver.ts';
 import {
   apiUrlOf,
-  closeWatchedHosts,
   expectedTypes,
-  hostToWatchFirst,
-  needsAllTypes,
   notSurfacedBy,
   recordsOf,
-  setWatchAllTypes,
+  scenarioPreparation,
 } from './fixtures/records.ts';
 import { expect, test } from './fixtures/test.ts';
 
-// The image scenario widens capture to every resource type; back to the default after it.
-let widened = false;
-test.afterEach(async ({ driver }) => {
-  if (!widened) return;
-  widened = false;
-  await setWatchAllTypes(driver, false);
-});
+const prepare = scenarioPreparation();
 
 // Firefox suspends an idle event page after this long: short, so the suite
 // also runs with an event page that comes and goes, and stopBackground() is quick.
@@ -81,19 +72,7 @@ test.describe('each scenario', () => {
       const { page, tabId } = await openTab(driver, demo, s.name);
       expect(await driver.badgeText(tabId)).toBe('');
 
-      if (needsAllTypes(s)) {
-        await setWatchAllTypes(driver, true);
-        widened = true;
-      }
-      const watchFirst = hostToWatchFirst(driver.kind, s, demo.altOrigin);
-      if (watchFirst) {
-        await runScenario(page, demo, s);
-        await until(
-          () => closeWatchedHosts(driver),
-          (h) => h.includes(watchFirst),
-          { what: `${watchFirst} watched closely` },
-        );
-      }
+      await prepare(driver, s, demo.altOrigin, () => runScenario(page, demo, s));
       await runScenario(page, demo, s);
       const apiUrl = apiUrlOf(s, demo.origin, demo.altOrigin);
       // The server really answered: the fixture did its part.
