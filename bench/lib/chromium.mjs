@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROME_EXTENSION_ID } from './config.mjs';
 import { openSessions, within } from './timeout.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,10 +18,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 
 /**
- * @param {{ extension?: string, extensionId?: string }} o  extension: unpacked folder, or none
+ * @param {{ extension?: string, extensionId?: string, waitForListeners?: boolean }} o
+ *   extension: unpacked folder, or none; waitForListeners (default: for Why 401) until its
+ *   webRequest listeners are registered
  * @returns {Promise<ChromiumSession>}
  */
-export async function launchChromium({ extension, extensionId } = {}) {
+export async function launchChromium({
+  extension,
+  extensionId,
+  waitForListeners = extensionId === CHROME_EXTENSION_ID,
+} = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'why401-bench-chromium-'));
   const args = chromiumFlags(extension);
   let context;
@@ -51,11 +58,30 @@ export async function launchChromium({ extension, extensionId } = {}) {
       worker =
         context.serviceWorkers().find(ours) ??
         (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
+      if (waitForListeners) await listenersRegistered(worker);
     }
     const page = context.pages()[0] ?? (await context.newPage());
     return { context, page, worker, profile, close };
   } catch (e) {
     await close();
     throw e;
+  }
+}
+
+/**
+ * The worker target is listed 50–300 ms before its script has run; on a fresh
+ * install nothing is listening in that gap, and a 401 then is never reported.
+ * @param {import('playwright-core').Worker} worker
+ */
+async function listenersRegistered(worker) {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const up = await worker
+      .evaluate(() => globalThis.chrome?.webRequest?.onHeadersReceived.hasListeners() === true)
+      .catch(() => false);
+    if (up) return;
+    if (Date.now() > end)
+      throw new Error("Why 401's webRequest listeners were not registered in 15 s");
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
