@@ -43,6 +43,24 @@ function noWebAccessibleResources(): Plugin {
   };
 }
 
+/**
+ * Fewer, larger shared chunks. Each module file an extension page loads costs
+ * Chromium a few ms on its own (bench: the popup's first script ran ~28 ms
+ * later from seven chunks than from one bundle of the same code), so the code
+ * the pages share is grouped by who needs it rather than left to Rollup's
+ * finest split: `base` (the API shim and the message protocol: every part),
+ * `ui` (Preact and the shared components: the pages and the panel), `core`
+ * (the engine: the worker, the HAR page and the CLI).
+ */
+function manualChunks(id: string): string | undefined {
+  if (id.includes('/src/core/')) return 'core';
+  if (id.includes('/node_modules/webextension-polyfill/') || id.includes('/src/shared/')) {
+    return 'base';
+  }
+  if (id.includes('/node_modules/preact/') || id.includes('/src/ui/')) return 'ui';
+  return undefined;
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
@@ -71,6 +89,7 @@ export default defineConfig(({ mode }) => {
           har: 'src/har/index.html',
           'devtools-panel': 'src/devtools/panel.html',
         },
+        output: { manualChunks },
       },
     },
   };

@@ -4,8 +4,39 @@
 // with fresh ids and times) and written back directly. The popup opens in a
 // tab of its own on ?tabId=N; an init script notes when the first
 // [data-testid=record] is in the DOM and the next animation frame runs.
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHROME_EXTENSION_ID, POPUP_PATH } from '../lib/config.mjs';
 import { sleep, within } from '../lib/timeout.mjs';
+
+/**
+ * The floor: what any extension page costs before its own work. A copy of the
+ * built extension (same key, same id) gets one more page, a module script that
+ * marks, shows one line, and notes the next frame — the same end point as the
+ * popup's first record. Measured in the same launch as the popup.
+ * @param {string} dist @param {string} root  a temp folder
+ * @returns {string} the copy
+ */
+export function withFloorPage(dist, root) {
+  const dir = join(root, 'chromium-why401-floor');
+  cpSync(dist, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'bench-floor.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>floor</title>' +
+      '<script type="module" src="/bench-floor.js"></script></head><body></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'bench-floor.js'),
+    `performance.mark('why401:script');
+const p = document.createElement('p');
+p.textContent = 'floor';
+document.body.append(p);
+const dom = performance.now();
+requestAnimationFrame(() => { window.__floor = { dom, frame: performance.now(), script: performance.getEntriesByName('why401:script')[0].startTime }; });
+`,
+  );
+  return dir;
+}
 
 /** Runs in the popup before its own scripts. */
 const firstRecordProbe = () => {
@@ -86,7 +117,14 @@ export async function popupFirstRender(s, origin, { records, opens }) {
     { tabId, records },
   );
   const at500 = await openPopup(s, url, opens);
+  // The worker mirrors tabs in memory; this write came from outside it, so the
+  // popup must show the widened tab, not the mirror's 50 records.
+  if (!at500.countText.includes(String(records))) {
+    throw new Error(`the popup did not show the ${records} records: "${at500.countText}"`);
+  }
+  const floor = await openFloor(s, opens);
   return {
+    floorSamples: floor,
     samples: at500.samples,
     renderedRecords: at500.rendered,
     samples50: at50.samples,
@@ -107,6 +145,7 @@ async function openPopup(s, url, opens) {
   /** @type {{script:number|null, view:number|null, dom:number}[]} */
   const phases = [];
   let rendered = 0;
+  let countText = '';
   for (let i = 0; i < opens; i++) {
     const p = await s.context.newPage();
     try {
@@ -119,9 +158,37 @@ async function openPopup(s, url, opens) {
       samples.push(t.frame);
       phases.push({ responseEnd: t.responseEnd, script: t.script, view: t.view, dom: t.dom });
       rendered = await p.locator('[data-testid=record]').count();
+      countText = (await p.locator('p.count').textContent()) ?? '';
     } finally {
       await p.close();
     }
   }
-  return { samples, rendered, phases };
+  return { samples, rendered, phases, countText };
+}
+
+/**
+ * Opens the floor page `opens` times; ms from navigation start to the frame after its line.
+ * @param {import('../lib/chromium.mjs').ChromiumSession} s @param {number} opens
+ */
+async function openFloor(s, opens) {
+  const samples = [];
+  for (let i = 0; i < opens; i++) {
+    const p = await s.context.newPage();
+    try {
+      await within(
+        p.goto(`chrome-extension://${CHROME_EXTENSION_ID}/bench-floor.html`),
+        20_000,
+        'opening the floor page',
+      );
+      const t = await within(
+        p.waitForFunction(() => /** @type {any} */ (window).__floor).then((h) => h.jsonValue()),
+        20_000,
+        'the floor page to draw',
+      );
+      samples.push(t.frame);
+    } finally {
+      await p.close();
+    }
+  }
+  return samples;
 }

@@ -151,10 +151,10 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 async function view(tabId: number, perOrigin?: number) {
-  const t = await readTab(tabId);
+  let t = await readTab(tabId);
   if (settings.retentionMinutes > 0) {
     const oldest = Date.now() - settings.retentionMinutes * 60_000;
-    t.records = t.records.filter((r) => r.time >= oldest);
+    t = { ...t, records: t.records.filter((r) => r.time >= oldest) };
   }
   return viewOf(tabId, t, perOrigin);
 }

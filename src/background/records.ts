@@ -28,6 +28,8 @@ export interface TabRecords {
   count: number;
   /** Oldest first; at most `cap` of them. */
   records: Observation[];
+  /** Which worker instance wrote this, and its write number (tab-cache.ts). */
+  w?: string;
 }
 
 export const DEFAULT_CAP = 50;

@@ -4,6 +4,7 @@
 // concurrent events never interleave a read-modify-write.
 import browser from '../shared/browser.ts';
 import { validateSettings, type Settings } from '../shared/settings.ts';
+import { createTabCache } from './tab-cache.ts';
 import { emptyCloseWatch, isCloseWatch, touchHost, type CloseWatch } from './close-watch.ts';
 import {
   commitRecords,
@@ -15,8 +16,6 @@ import {
   type TabRecords,
 } from './records.ts';
 
-const keyOf = (tabId: number) => `tab:${tabId}`;
-
 let chain: Promise<unknown> = Promise.resolve();
 /** Every write goes through here, one after another. */
 function enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -25,15 +24,46 @@ function enqueue<T>(job: () => Promise<T>): Promise<T> {
   return p;
 }
 
+const TAB_PREFIX = 'tab:';
+const keyOf = (tabId: number) => `${TAB_PREFIX}${tabId}`;
+
+// The few tabs in use, mirrored in memory (tab-cache.ts): the store is still
+// read after every start, and whenever anyone but this instance wrote a tab.
+const cache = createTabCache(crypto.randomUUID());
+// Bumped by every change of any tab key: a read that raced a change must not
+// put what it read (by then stale) into the mirror.
+let tabChanges = 0;
+browser.storage.onChanged.addListener((changed, area) => {
+  if (area !== 'session') return;
+  for (const key of Object.keys(changed)) {
+    if (!key.startsWith(TAB_PREFIX)) continue;
+    cache.changed(Number(key.slice(TAB_PREFIX.length)), changed[key]?.newValue);
+    tabChanges++;
+  }
+});
+
+/** A tab's records. The result may be the shared mirror: treat it as read-only. */
 export async function readTab(tabId: number): Promise<TabRecords> {
+  const hit = cache.get(tabId);
+  if (hit) return hit;
+  const before = tabChanges;
   const key = keyOf(tabId);
   const got = await browser.storage.session.get(key);
   const t = got[key];
-  return isTabRecords(t) ? t : emptyRecords();
+  if (!isTabRecords(t)) return emptyRecords();
+  return tabChanges === before ? cache.mirror(tabId, t) : t;
 }
 
-async function writeTab(tabId: number, t: TabRecords): Promise<void> {
-  await browser.storage.session.set({ [keyOf(tabId)]: t });
+async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
+  tabChanges++;
+  const stamped = cache.put(tabId, t);
+  try {
+    await browser.storage.session.set({ [keyOf(tabId)]: stamped });
+  } catch (e) {
+    cache.drop(tabId); // not stored: the mirror must not say otherwise
+    throw e;
+  }
+  return stamped;
 }
 
 // Observations waiting for the next write. A storm's events pile up here while
@@ -65,8 +95,7 @@ export function addObservation(
       const written = new Map<number, TabRecords>();
       for (const [tabId, obs] of batch) {
         const merged = annotate(mergeRecords(await readTab(tabId), obs, cap));
-        await writeTab(tabId, merged);
-        written.set(tabId, merged);
+        written.set(tabId, await writeTab(tabId, merged));
       }
       return written;
     });
@@ -77,14 +106,14 @@ export function addObservation(
 
 export function commitTab(tabId: number, navStart: number): Promise<TabRecords> {
   return enqueue(async () => {
-    const next = commitRecords(await readTab(tabId), navStart);
-    await writeTab(tabId, next);
-    return next;
+    return writeTab(tabId, commitRecords(await readTab(tabId), navStart));
   });
 }
 
 export function removeTab(tabId: number): Promise<void> {
   pending.delete(tabId);
+  tabChanges++;
+  cache.drop(tabId);
   return enqueue(() => browser.storage.session.remove(keyOf(tabId)));
 }
 

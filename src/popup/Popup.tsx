@@ -19,7 +19,19 @@ const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
  */
 export const FIRST_RECORDS = 20;
 
-export function Popup({ tabId }: { tabId: Promise<number> }) {
+/** The tab, and the first view of it: asked for before the first render, not after it. */
+export interface FirstView {
+  tabId: Promise<number>;
+  view: Promise<TabView>;
+}
+
+export function requestFirstView(tabId: Promise<number>): FirstView {
+  const view = tabId.then((n) => send('tab/view', { tabId: n, perOrigin: FIRST_RECORDS }));
+  view.catch(() => undefined); // reported by the component, not as an unhandled rejection
+  return { tabId, view };
+}
+
+export function Popup({ first }: { first: FirstView }) {
   const [id, setId] = useState<number | null>(null);
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,17 +39,13 @@ export function Popup({ tabId }: { tabId: Promise<number> }) {
   const focusOrigin = new URLSearchParams(location.search).get('origin');
 
   useEffect(() => {
-    tabId
-      .then((n) => {
-        setId(n);
-        return send('tab/view', { tabId: n, perOrigin: FIRST_RECORDS });
-      })
-      .then((v) => {
-        performance.mark('why401:view');
-        setView(v);
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [tabId]);
+    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    first.tabId.then(setId, fail);
+    first.view.then((v) => {
+      performance.mark('why401:view');
+      setView(v);
+    }, fail);
+  }, [first]);
 
   // The first view holds FIRST_RECORDS per origin; "Show all" fetches the rest once.
   const showAll = async (origin: string) => {
