@@ -41,6 +41,18 @@ describe('startCapture', () => {
     expect(all.wr.headers[0]!.filter.types).toBeUndefined();
   });
 
+  it('watches a host closely for the same types as everywhere else', () => {
+    const light = setup();
+    light.capture.watchClosely(['api.example.com']);
+    expect(light.wr.send[1]!.filter).toEqual({
+      urls: ['*://api.example.com/*'],
+      types: LIGHT_TYPES,
+    });
+    const all = setup(false, true);
+    all.capture.watchClosely(['api.example.com']);
+    expect(all.wr.send[1]!.filter).toEqual({ urls: ['*://api.example.com/*'] });
+  });
+
   it('does not see an image 401 unless every type is watched', () => {
     const light = setup();
     light.wr.fireHeaders(buildHeadersDetails({ type: 'image' }));
@@ -63,7 +75,7 @@ describe('startCapture', () => {
       ['requestHeaders'],
       ['requestHeaders', 'extraHeaders'],
     ]);
-    expect(wr.headers[1]!.filter).toEqual({ urls: ['*://api.example.com/*'] });
+    expect(wr.headers[1]!.filter).toEqual({ urls: ['*://api.example.com/*'], types: LIGHT_TYPES });
     // The browser fires both listener sets; the close one carries Cookie.
     wr.fireSend(buildSendDetails({ requestId: '2', requestHeaders: [COOKIE] }));
     wr.fireHeaders(buildHeadersDetails({ requestId: '2' }));

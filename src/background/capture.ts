@@ -264,8 +264,12 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
       removeClose();
       close = patterns;
       if (!patterns.length) return;
-      // Every type: preflights and subresources of a host that answered 401.
-      const filter: WebRequest.RequestFilter = { urls: patterns };
+      // The same types as everywhere else: a host that answered 401 often serves
+      // the whole page, and extraHeaders on its 200 images cost that page ~+25%
+      // (bench: chromium.pageLoad401). CORS preflights arrive as "other".
+      const filter: WebRequest.RequestFilter = base.types
+        ? { urls: patterns, types: base.types }
+        : { urls: patterns };
       webRequest.onSendHeaders.addListener(onSendFull, filter, ['requestHeaders', 'extraHeaders']);
       webRequest.onHeadersReceived.addListener(onHeadersFull, filter, [
         'responseHeaders',
