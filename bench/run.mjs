@@ -157,6 +157,22 @@ async function pageLoadSection(browser) {
       extensionId: browser === 'chromium' ? CHROME_EXTENSION_ID : undefined,
       full: true,
     });
+  if (built && browser === 'chromium') {
+    // Why a page that answered 401 costs more: the same build with the panel off
+    // leaves only what capture and recording cost there.
+    arms.push({
+      id: 'why401NoPanel',
+      extension: dist,
+      extensionId: CHROME_EXTENSION_ID,
+      full: true,
+      prepare: async (s) => {
+        await s.worker?.evaluate(async () => {
+          const { settings } = await chrome.storage.local.get('settings');
+          await chrome.storage.local.set({ settings: { ...settings, panel: false } });
+        });
+      },
+    });
+  }
   if (browser === 'chromium') {
     for (const id of PART_IDS)
       arms.push({ id, extension: writeVariant(VARIANTS[id], browser, tmp), full: false });
@@ -172,7 +188,9 @@ async function pageLoadSection(browser) {
           ? VARIANTS[a.id].label
           : a.id === 'why401'
             ? 'Why 401 (dist)'
-            : 'no extension',
+            : a.id === 'why401NoPanel'
+              ? 'Why 401 (dist), in-page panel off'
+              : 'no extension',
       ]),
     ),
     samplesMs: samples,
@@ -222,6 +240,15 @@ async function pageLoadSection(browser) {
         ...ratioCells(re),
         target: 'CI ∋ 1',
         pass: re.lo <= 1 && re.hi >= 1,
+      });
+    }
+    const noPanel = samples.why401NoPanel?.[scenario] ?? [];
+    if (noPanel.length && none.length) {
+      fig.noPanel = ratioOfMedians(noPanel, none);
+      rows.push({
+        name: `${browser}.${key}.noPanel`,
+        ...ratioCells(fig.noPanel),
+        note: 'Why 401 with the in-page panel off / none',
       });
     }
     if (fig.emptyVsNone)

@@ -7,7 +7,9 @@ import { incidents, retryOnce, within } from '../lib/timeout.mjs';
 import { launchLoads } from './page-load.mjs';
 
 /**
- * @typedef {{ id: string, extension?: string, extensionId?: string, full: boolean }} Arm
+ * @typedef {{ id: string, extension?: string, extensionId?: string, full: boolean,
+ *   prepare?: (s: import('../lib/chromium.mjs').ChromiumSession) => Promise<void> }} Arm
+ *   prepare: runs after launch, before the first load (Chromium only)
  * @typedef {Record<string, Record<string, number[]>>} Samples  variant → scenario → ms
  */
 
@@ -38,6 +40,7 @@ export async function interleavedLoads(browser, arms, rounds, origin) {
               ? await launchChromium({ extension: arm.extension, extensionId: arm.extensionId })
               : await launchFirefox({ extension: arm.extension });
           try {
+            if (arm.prepare && 'worker' in s) await arm.prepare(s);
             return await within(launchLoads(s.page, origin, arm.full), 120_000, `${what}: loads`);
           } finally {
             await s.close();
