@@ -56,6 +56,8 @@ export const params = {
   headerBytes: 64 * 1024,
   /** Comma list of sections to run (default all): build,engine,chromium,listeners,firefox,panel,storm,popup */
   only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : null,
+  /** Comma list of page-load arms to run (default all); `none` is always kept as the baseline. */
+  arms: env.BENCH_ARMS ? ['none', ...env.BENCH_ARMS.split(',')] : null,
 };
 
 /** @param {string} section */
