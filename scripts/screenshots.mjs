@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../e2e/demo/server.mjs';
 import { chromiumFlags } from './lib/chromium-flags.mjs';
+import { listenersRegistered } from './lib/extension-worker.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist/chrome');
@@ -25,6 +26,7 @@ try {
   const worker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  await listenersRegistered(worker);
   for (const scheme of ['light', 'dark']) {
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme: scheme });

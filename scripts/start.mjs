@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../e2e/demo/server.mjs';
+import { listenersRegistered } from './lib/extension-worker.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROME_EXTENSION_ID = 'idmobkfjdifklmjhnlbppckmfnncakfi';
@@ -200,16 +201,17 @@ async function startChromium(found) {
     console.log(`Loaded the extension through the DevTools protocol (id ${id}).`);
   }
   const isOurs = (w) => w.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`);
-  if (!context.serviceWorkers().some(isOurs)) {
-    await context
+  const worker =
+    context.serviceWorkers().find(isOurs) ??
+    (await context
       .waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 })
       .catch(() => {
         throw new Error(
           `${found.path} did not load the extension from ${dist}. Branded Chrome 137+ ignores ` +
             '--load-extension: use Chromium, or load dist/chrome by hand (chrome://extensions, Developer mode, Load unpacked)',
         );
-      });
-  }
+      }));
+  await listenersRegistered(worker);
   console.log(`Chromium: ${found.path}, extension ${CHROME_EXTENSION_ID} loaded.`);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(indexUrl);

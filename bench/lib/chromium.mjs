@@ -3,6 +3,7 @@
 // --disable-extensions-except/--load-extension, and the flags that keep
 // Chromium's background connections off this machine's closed network.
 import { chromiumFlags } from '../../scripts/lib/chromium-flags.mjs';
+import { listenersRegistered } from '../../scripts/lib/extension-worker.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,23 +66,5 @@ export async function launchChromium({
   } catch (e) {
     await close();
     throw e;
-  }
-}
-
-/**
- * The worker target is listed 50–300 ms before its script has run; on a fresh
- * install nothing is listening in that gap, and a 401 then is never reported.
- * @param {import('playwright-core').Worker} worker
- */
-async function listenersRegistered(worker) {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const up = await worker
-      .evaluate(() => globalThis.chrome?.webRequest?.onHeadersReceived.hasListeners() === true)
-      .catch(() => false);
-    if (up) return;
-    if (Date.now() > end)
-      throw new Error("Why 401's webRequest listeners were not registered in 15 s");
-    await new Promise((r) => setTimeout(r, 25));
   }
 }
