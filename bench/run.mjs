@@ -14,7 +14,7 @@ import { machine } from './lib/machine.mjs';
 import { printTable, ratioCells } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { median, p50p95, ratioOfMedians, round } from './lib/stats.mjs';
-import { incidents, onInterrupt, retryOnce } from './lib/timeout.mjs';
+import { incidents, onInterrupt, retryOnce, sleep } from './lib/timeout.mjs';
 import { buildSizes } from './suites/build-size.mjs';
 import { harThroughCli, parseLargeHeader } from './suites/engine.mjs';
 import { interleavedLoads } from './suites/interleave.mjs';
@@ -147,54 +147,52 @@ async function pageLoadSection(browser) {
   const built = browser === 'chromium' ? haveChrome : haveFirefox;
   /** @type {import('./suites/interleave.mjs').Arm[]} */
   const arms = [
-    { id: 'none', full: true },
+    { id: 'none', label: 'no extension', full: true },
     { id: 'empty', extension: writeVariant(VARIANTS.empty, browser, tmp), full: true },
   ];
-  if (built)
-    arms.push({
-      id: 'why401',
+  if (built) {
+    const why401 = {
       extension: dist,
       extensionId: browser === 'chromium' ? CHROME_EXTENSION_ID : undefined,
       full: true,
-    });
-  if (built && browser === 'chromium') {
-    // Why a page that answered 401 costs more: the same build with the panel off
-    // leaves only what capture and recording cost there.
-    arms.push({
-      id: 'why401NoPanel',
-      extension: dist,
-      extensionId: CHROME_EXTENSION_ID,
-      full: true,
-      prepare: async (s) => {
-        await s.worker?.evaluate(async () => {
-          const { settings } = await chrome.storage.local.get('settings');
-          await chrome.storage.local.set({ settings: { ...settings, panel: false } });
-        });
-      },
-    });
-  }
-  if (built && browser === 'chromium') {
-    // Is it adding the close listeners while the 401 page loads? Here the
-    // page's host has answered a 401 before the first load, so it is already
-    // watched closely when the measured loads start.
-    arms.push({
-      id: 'why401Primed',
-      extension: dist,
-      extensionId: CHROME_EXTENSION_ID,
-      full: true,
-      prepare: async (s) => {
-        await s.page.goto(`${server.origin}/401?v=0`);
-        for (let i = 0; i < 50; i++) {
-          const watched = await s.worker?.evaluate(async () => {
-            const { closeWatch } = await chrome.storage.session.get('closeWatch');
-            return Object.keys(closeWatch?.hosts ?? {}).includes('127.0.0.1');
-          });
-          if (watched) return;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error('the host was not watched closely after its 401');
-      },
-    });
+    };
+    arms.push({ id: 'why401', label: 'Why 401 (dist)', ...why401 });
+    // Chromium: why a page that answered 401 costs more.
+    if (browser === 'chromium')
+      arms.push(
+        {
+          // The panel off leaves what capture and recording cost there.
+          id: 'why401NoPanel',
+          label: 'Why 401 (dist), in-page panel off',
+          ...why401,
+          prepare: async (s) => {
+            await s.worker?.evaluate(async () => {
+              const { settings } = await chrome.storage.local.get('settings');
+              await chrome.storage.local.set({ settings: { ...settings, panel: false } });
+            });
+          },
+        },
+        {
+          // Is it adding the close listeners while the 401 page loads? Here the
+          // page's host answered a 401 before the first load, so it is already
+          // watched closely when the measured loads start.
+          id: 'why401Primed',
+          label: 'Why 401 (dist), the page host watched closely before the first load',
+          ...why401,
+          prepare: async (s) => {
+            await s.page.goto(`${server.origin}/401?v=0`);
+            for (let i = 0; i < 50; i++) {
+              const watched = await s.worker?.evaluate(async () => {
+                const { closeWatch } = await chrome.storage.session.get('closeWatch');
+                return Object.keys(closeWatch?.hosts ?? {}).includes('127.0.0.1');
+              });
+              if (watched) return;
+              await sleep(100);
+            }
+            throw new Error('the host was not watched closely after its 401');
+          },
+        },
+      );
   }
   if (browser === 'chromium') {
     for (const id of PART_IDS)
@@ -208,20 +206,7 @@ async function pageLoadSection(browser) {
   log(`${browser} page loads: ${arms.map((a) => a.id).join(' ')} × ${rounds} rounds`);
   const { samples, loadEventEnd } = await interleavedLoads(browser, arms, rounds, server.origin);
   const out = {
-    variants: Object.fromEntries(
-      arms.map((a) => [
-        a.id,
-        a.id in VARIANTS
-          ? VARIANTS[a.id].label
-          : a.id === 'why401'
-            ? 'Why 401 (dist)'
-            : a.id === 'why401NoPanel'
-              ? 'Why 401 (dist), in-page panel off'
-              : a.id === 'why401Primed'
-                ? 'Why 401 (dist), the page host watched closely before the first load'
-                : 'no extension',
-      ]),
-    ),
+    variants: Object.fromEntries(arms.map((a) => [a.id, a.label ?? VARIANTS[a.id]?.label])),
     samplesMs: samples,
     loadEventEndMs: loadEventEnd,
   };

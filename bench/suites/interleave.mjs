@@ -7,8 +7,9 @@ import { incidents, retryOnce, within } from '../lib/timeout.mjs';
 import { launchLoads } from './page-load.mjs';
 
 /**
- * @typedef {{ id: string, extension?: string, extensionId?: string, full: boolean,
+ * @typedef {{ id: string, label?: string, extension?: string, extensionId?: string, full: boolean,
  *   prepare?: (s: import('../lib/chromium.mjs').ChromiumSession) => Promise<void> }} Arm
+ *   label: for results.json (the comparison variants have theirs in VARIANTS);
  *   prepare: runs after launch, before the first load (Chromium only)
  * @typedef {Record<string, Record<string, number[]>>} Samples  variant → scenario → ms
  */
