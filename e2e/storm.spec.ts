@@ -8,6 +8,7 @@
 // badge's "999+" — to fit CI's time budget).
 import type { DemoServer } from './demo/server.mjs';
 import { until, type Driver } from './fixtures/driver.ts';
+import { storedTab } from './fixtures/records.ts';
 import { expect, test } from './fixtures/test.ts';
 
 // A short idle timeout lets Firefox suspend its event page between bursts.
@@ -24,7 +25,7 @@ interface TabEntry {
 
 async function tabEntry(driver: Driver, tabId: number): Promise<TabEntry> {
   const dump = await driver.storageDump('session');
-  return (dump[`tab:${tabId}`] as TabEntry | undefined) ?? { count: 0, records: [] };
+  return storedTab<TabEntry>(dump[`tab:${tabId}`]) ?? { count: 0, records: [] };
 }
 
 const indexOf = (url: string) => Number(new URL(url).searchParams.get('i'));

@@ -15,11 +15,16 @@ export function badgeText(count: number): string {
  */
 export async function showCount(tabId: number, count: number, force = false): Promise<void> {
   const text = badgeText(count);
-  if (!force && shown.get(tabId) === text) return;
+  const before = shown.get(tabId);
+  if (!force && before === text) return;
   shown.set(tabId, text);
   try {
     await browser.action.setBadgeText({ tabId, text });
-    if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' });
+    // The colour stays with the tab until a navigation wipes it (then `force`):
+    // set once, not on every count of a storm.
+    if (text && (force || !before)) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' });
+    }
   } catch {
     // The tab closed between the 401 and this update: nothing to show.
     shown.delete(tabId);

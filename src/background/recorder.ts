@@ -6,11 +6,12 @@ import browser, { isFirefox } from '../shared/browser.ts';
 import { showCount } from './badge.ts';
 import type { Captured } from './capture.ts';
 import type { Observation } from './records.ts';
+import { coalesce } from './coalesce.ts';
 import { annotate } from './diagnosis.ts';
 import { addObservation } from './store.ts';
 
 /** Names (never values) of the cookies the browser holds for a URL. */
-async function cookieNames(url: string): Promise<string[] | undefined> {
+async function lookUpCookieNames(url: string): Promise<string[] | undefined> {
   try {
     // Firefox with first-party isolation rejects a query without firstPartyDomain;
     // Chrome rejects the unknown key. A browser difference, kept in the glue.
@@ -22,6 +23,19 @@ async function cookieNames(url: string): Promise<string[] | undefined> {
   }
 }
 
+/** Which cookies a URL gets depends on its scheme, host and path, never its query. */
+function cookieScope(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+// A page's burst of 401s to one endpoint asks the cookie jar once, not once per 401.
+const cookieNames = coalesce(cookieScope, lookUpCookieNames);
+
 export async function record(c: Captured, ready: Promise<unknown>): Promise<void> {
   await ready;
   const ex = c.exchange;
@@ -29,7 +43,7 @@ export async function record(c: Captured, ready: Promise<unknown>): Promise<void
   // "cookie-not-sent" apart from "no session at all".
   if (!ex.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')) {
     const names = await cookieNames(ex.url);
-    if (names) ex.cookieJarNames = names;
+    if (names) ex.cookieJarNames = [...names]; // shared by a burst: each record its own copy
   }
   const evidence = extractEvidence(ex);
   const time = typeof ex.startedDateTime === 'number' ? ex.startedDateTime : Date.now();

@@ -5,12 +5,12 @@
 import browser from '../shared/browser.ts';
 import { validateSettings, type Settings } from '../shared/settings.ts';
 import { createTabCache } from './tab-cache.ts';
+import { decodeTab, encodeTab } from './tab-codec.ts';
 import { emptyCloseWatch, isCloseWatch, touchHost, type CloseWatch } from './close-watch.ts';
 import {
   commitRecords,
   DEFAULT_CAP,
   emptyRecords,
-  isTabRecords,
   mergeRecords,
   type Observation,
   type TabRecords,
@@ -49,8 +49,8 @@ export async function readTab(tabId: number): Promise<TabRecords> {
   const before = tabChanges;
   const key = keyOf(tabId);
   const got = await browser.storage.session.get(key);
-  const t = got[key];
-  if (!isTabRecords(t)) return emptyRecords();
+  const t = decodeTab(got[key]);
+  if (!t) return emptyRecords();
   return tabChanges === before ? cache.mirror(tabId, t) : t;
 }
 
@@ -58,7 +58,7 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
   tabChanges++;
   const stamped = cache.put(tabId, t);
   try {
-    await browser.storage.session.set({ [keyOf(tabId)]: stamped });
+    await browser.storage.session.set({ [keyOf(tabId)]: encodeTab(stamped) });
   } catch (e) {
     cache.drop(tabId); // not stored: the mirror must not say otherwise
     throw e;
@@ -66,11 +66,16 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
   return stamped;
 }
 
-// Observations waiting for the next write. A storm's events pile up here while
-// one write is in flight and are written together: one storage write per batch,
-// not per 401. Bounded: at most `cap` per tab are kept.
+// Observations waiting for the next write. A storm's events pile up here and
+// are written together: one storage write per batch, not per 401. The first
+// 401 after a quiet spell is written at once (the panel waits on it); later
+// batches start at least FLUSH_GAP_MS apart, so a storm writes (and updates
+// the badge) at most ~10 times a second however fast each write is.
+// Bounded: at most `cap` per tab are kept.
 const pending = new Map<number, Observation[]>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
+const FLUSH_GAP_MS = 100;
+let lastFlush = -Infinity;
 
 /**
  * Adds an observation; resolves with the tab's records once they are stored.
@@ -88,20 +93,29 @@ export function addObservation(
   if (list.length > cap * 2) list.splice(0, list.length - cap * 2);
   pending.set(o.tabId, list);
   if (!flushScheduled) {
-    flushScheduled = enqueue(async () => {
-      flushScheduled = undefined;
-      const batch = new Map(pending);
-      pending.clear();
-      const written = new Map<number, TabRecords>();
-      for (const [tabId, obs] of batch) {
-        const merged = annotate(mergeRecords(await readTab(tabId), obs, cap));
-        written.set(tabId, await writeTab(tabId, merged));
-      }
-      return written;
-    });
+    const wait = lastFlush + FLUSH_GAP_MS - Date.now();
+    const start = wait > 0 ? new Promise((r) => setTimeout(r, wait)) : Promise.resolve();
+    flushScheduled = start.then(() => enqueue(() => flush(annotate, cap)));
   }
   const tabId = o.tabId;
   return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
+}
+
+/** Writes every tab's waiting observations; runs in the write queue. */
+async function flush(
+  annotate: (t: TabRecords) => TabRecords,
+  cap: number,
+): Promise<Map<number, TabRecords>> {
+  flushScheduled = undefined;
+  lastFlush = Date.now();
+  const batch = new Map(pending);
+  pending.clear();
+  const written = new Map<number, TabRecords>();
+  for (const [tabId, obs] of batch) {
+    const merged = annotate(mergeRecords(await readTab(tabId), obs, cap));
+    written.set(tabId, await writeTab(tabId, merged));
+  }
+  return written;
 }
 
 export function commitTab(tabId: number, navStart: number): Promise<TabRecords> {

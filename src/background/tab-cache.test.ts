@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecords, type TabRecords } from './records.ts';
 import { createTabCache } from './tab-cache.ts';
+import { encodeTab } from './tab-codec.ts';
 
 const withCount = (count: number): TabRecords => ({ ...emptyRecords(), count });
 
@@ -44,6 +45,16 @@ describe('createTabCache', () => {
     c.put(4, withCount(4));
     c.changed(4, undefined); // removed
     expect(c.get(4)).toBeUndefined();
+  });
+
+  it('reads the stamp from the stored string, as storage.onChanged hands it over', () => {
+    const c = createTabCache('me');
+    const mine = c.put(1, withCount(1));
+    c.changed(1, encodeTab(mine));
+    expect(c.get(1)).toBe(mine);
+    // The same stamp again (a copy written from outside): no longer awaited.
+    c.changed(1, encodeTab({ ...mine, count: 500 }));
+    expect(c.get(1)).toBeUndefined();
   });
 
   it('two writes in a row: both events are ours, in order', () => {

@@ -1,9 +1,9 @@
 // A memory mirror of the most recently used tabs' records. storage.session
 // stays the store (the worker can be stopped at any moment and starts with an
-// empty mirror); the mirror saves re-reading a tab's key, which costs ~0.3 ms
-// per KiB here: ~30 ms for a tab at the 50-record cap, ~300 ms for 1 MB
-// (bench: popup.phasesMs). Pure, so its rules are tested in Node.
+// empty mirror); the mirror saves re-reading and parsing a tab's key for
+// every view (bench: popup.phasesMs). Pure, so its rules are tested in Node.
 import type { TabRecords } from './records.ts';
+import { stampOf } from './tab-codec.ts';
 
 /** Tabs mirrored at once: a few tabs are where the 401s are; each is ≤ ~100 KB. */
 export const TAB_CACHE_MAX = 8;
@@ -19,7 +19,7 @@ export interface TabCache {
    * storage.onChanged saw a tab key change. The event of one of our own
    * writes (its stamp still awaited) changes nothing; any other change — from
    * another writer, even one that copied an old stamp — drops the mirror, so
-   * the next read goes to the store.
+   * the next read goes to the store. `newValue` is the stored form (tab-codec.ts).
    */
   changed(tabId: number, newValue: unknown): void;
   size(): number;
@@ -63,8 +63,8 @@ export function createTabCache(instance: string, max = TAB_CACHE_MAX): TabCache 
       tabs.delete(tabId);
     },
     changed(tabId, newValue) {
-      const w = (newValue as { w?: unknown } | undefined)?.w;
-      if (typeof w === 'string' && awaited.delete(w)) return;
+      const w = stampOf(newValue);
+      if (w !== undefined && awaited.delete(w)) return;
       tabs.delete(tabId);
     },
     size: () => tabs.size,
