@@ -96,6 +96,41 @@ console.log(`\nwrote ${outFile} in ${results.durationS} s`);
 
 // ---------------------------------------------------------------- sections
 
+/** Merges `patch` into Why 401's stored settings (the worker applies them on change). */
+async function patchSettings(
+  /** @type {import('./lib/chromium.mjs').ChromiumSession} */ s,
+  /** @type {Record<string, unknown>} */ patch,
+) {
+  await s.worker?.evaluate(async (p) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, ...p } });
+  }, patch);
+  // The worker hears the change through storage.onChanged: give it a moment.
+  await sleep(200);
+}
+
+/**
+ * CPU ms per load by process kind: the median over launches of each launch's
+ * median. Where the extra time goes (e.g. the browser process, which proxies
+ * every request once an extension holds webRequest).
+ * @param {import('./suites/interleave.mjs').Cpu} cpu
+ */
+function cpuSummary(cpu) {
+  /** @type {Record<string, Record<string, Record<string, number>>>} */
+  const out = {};
+  for (const [arm, byScenario] of Object.entries(cpu)) {
+    for (const [scenario, launches] of Object.entries(byScenario)) {
+      const kinds = [...new Set(launches.flatMap((l) => Object.keys(l)))].filter((k) =>
+        launches.some((l) => (l[k] ?? 0) > 0),
+      );
+      (out[arm] ??= {})[scenario] = Object.fromEntries(
+        kinds.map((k) => [k, Math.round(median(launches.map((l) => l[k] ?? 0)))]),
+      );
+    }
+  }
+  return out;
+}
+
 function buildSection() {
   const b = buildSizes(distDir.chromium);
   results.build = b;
@@ -157,20 +192,25 @@ async function pageLoadSection(browser) {
       full: true,
     };
     arms.push({ id: 'why401', label: 'Why 401 (dist)', ...why401 });
-    // Chromium: why a page that answered 401 costs more.
+    // Chromium, only when named in BENCH_ARMS: why a page that answered 401 costs more.
     if (browser === 'chromium')
       arms.push(
         {
           // The panel off leaves what capture and recording cost there.
           id: 'why401NoPanel',
           label: 'Why 401 (dist), in-page panel off',
+          optional: true,
           ...why401,
-          prepare: async (s) => {
-            await s.worker?.evaluate(async () => {
-              const { settings } = await chrome.storage.local.get('settings');
-              await chrome.storage.local.set({ settings: { ...settings, panel: false } });
-            });
-          },
+          prepare: (s) => patchSettings(s, { panel: false }),
+        },
+        {
+          // Capture sees every 401 and stops at its one status check: what is
+          // left of the 401 page's cost is the browser's, not the recording's.
+          id: 'why401RecordingOff',
+          label: 'Why 401 (dist), 401 not a watched status (nothing recorded)',
+          optional: true,
+          ...why401,
+          prepare: (s) => patchSettings(s, { statuses: [407] }),
         },
         {
           // Is it adding the close listeners while the 401 page loads? Here the
@@ -178,6 +218,7 @@ async function pageLoadSection(browser) {
           // watched closely when the measured loads start.
           id: 'why401Primed',
           label: 'Why 401 (dist), the page host watched closely before the first load',
+          optional: true,
           ...why401,
           prepare: async (s) => {
             await s.page.goto(`${server.origin}/401?v=0`);
@@ -198,17 +239,28 @@ async function pageLoadSection(browser) {
     for (const id of PART_IDS)
       arms.push({ id, extension: writeVariant(VARIANTS[id], browser, tmp), full: false });
   }
-  if (params.arms) {
-    const keep = new Set(params.arms);
-    arms.splice(0, arms.length, ...arms.filter((a) => keep.has(a.id)));
+  {
+    const keep = params.arms ? new Set(params.arms) : undefined;
+    const kept = arms.filter((a) => (keep ? keep.has(a.id) : !a.optional));
+    arms.splice(0, arms.length, ...kept);
   }
   const rounds = browser === 'chromium' ? params.runs : params.firefoxRuns;
   log(`${browser} page loads: ${arms.map((a) => a.id).join(' ')} × ${rounds} rounds`);
-  const { samples, loadEventEnd } = await interleavedLoads(browser, arms, rounds, server.origin);
+  const perLaunch = { warmup: params.warmupLoads, loads: params.loadsPerScenario };
+  const { samples, loadEventEnd, loadsMs, cpu } = await interleavedLoads(
+    browser,
+    arms,
+    rounds,
+    server.origin,
+    perLaunch,
+  );
   const out = {
     variants: Object.fromEntries(arms.map((a) => [a.id, a.label ?? VARIANTS[a.id]?.label])),
+    method: `per launch: ${perLaunch.warmup} plain loads not measured, then ${perLaunch.loads} of each scenario; samplesMs holds each launch's median`,
     samplesMs: samples,
     loadEventEndMs: loadEventEnd,
+    loadsMs,
+    cpuMsPerLoad: cpuSummary(cpu),
   };
   results[browser] = { ...(results[browser] ?? {}), ...out };
   if (!built) rows.push({ name: `${browser}.pageLoad`, value: `skipped: ${dist} not built` });
@@ -259,12 +311,26 @@ async function pageLoadSection(browser) {
     }
     for (const [arm, figKey, note] of [
       ['why401NoPanel', 'noPanel', 'Why 401 with the in-page panel off / none'],
+      ['why401RecordingOff', 'recordingOff', 'Why 401 recording nothing (401 not watched) / none'],
       ['why401Primed', 'primed', 'Why 401, host watched closely before the first load / none'],
     ]) {
       const xs = samples[arm]?.[scenario] ?? [];
       if (!xs.length || !none.length) continue;
       fig[figKey] = ratioOfMedians(xs, none);
       rows.push({ name: `${browser}.${key}.${figKey}`, ...ratioCells(fig[figKey]), note });
+    }
+    const cpuWhy = out.cpuMsPerLoad.why401?.[scenario];
+    const cpuNone = out.cpuMsPerLoad.none?.[scenario];
+    if (cpuWhy && cpuNone) {
+      fig.cpuMsPerLoad = Object.fromEntries(
+        Object.keys(out.cpuMsPerLoad).map((arm) => [arm, out.cpuMsPerLoad[arm][scenario]]),
+      );
+      const kinds = Object.keys(cpuWhy).filter((k) => (cpuWhy[k] ?? 0) + (cpuNone[k] ?? 0) >= 20);
+      rows.push({
+        name: `${browser}.${key}.cpuMsPerLoad`,
+        value: kinds.map((k) => `${k} ${cpuWhy[k] ?? 0}/${cpuNone[k] ?? 0}`).join(', '),
+        note: 'CPU ms per load by process, Why 401 / none',
+      });
     }
     if (fig.emptyVsNone)
       rows.push({

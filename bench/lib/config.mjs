@@ -27,10 +27,13 @@ const int = (name, dflt) => {
 /** Everything a run depends on; written into results.json as `params`. */
 export const params = {
   quick,
-  /** Launches per variant for the page-load comparisons (each measures its second load). */
-  runs: int('BENCH_RUNS', quick ? 4 : 20),
+  /** Launches per variant for the page-load comparisons. */
+  runs: int('BENCH_RUNS', quick ? 4 : 12),
   /** Launches per variant for Firefox (slower to launch: ~5 s each). */
-  firefoxRuns: int('BENCH_FIREFOX_RUNS', int('BENCH_RUNS', quick ? 3 : 20)),
+  firefoxRuns: int('BENCH_FIREFOX_RUNS', int('BENCH_RUNS', quick ? 3 : 12)),
+  /** Per launch: plain loads not measured, then measured loads per scenario (their median counts). */
+  warmupLoads: 2,
+  loadsPerScenario: int('BENCH_LOADS', quick ? 1 : 3),
   /** Subresources of the load page: images, scripts, fetch calls. */
   images: 200,
   scripts: 50,
@@ -56,7 +59,11 @@ export const params = {
   headerBytes: 64 * 1024,
   /** Comma list of sections to run (default all): build,engine,chromium,listeners,firefox,panel,storm,popup */
   only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : null,
-  /** Comma list of page-load arms to run (default all); `none` is always kept as the baseline. */
+  /**
+   * Comma list of page-load arms to run (default: none, empty, why401 and the
+   * Chromium parts); `none` is always kept as the baseline. The diagnostic arms
+   * (why401NoPanel, why401Primed, why401RecordingOff) run only when named.
+   */
   arms: env.BENCH_ARMS ? ['none', ...env.BENCH_ARMS.split(',')] : null,
 };
 

@@ -11,19 +11,20 @@ import { openSessions, within } from './timeout.mjs';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
- * @typedef {{ browser: import('puppeteer-core').Browser, page: import('puppeteer-core').Page, close: () => Promise<void> }} FirefoxSession
+ * @typedef {{ browser: import('puppeteer-core').Browser, page: import('puppeteer-core').Page, profile: string, close: () => Promise<void> }} FirefoxSession
  */
 
 /** @param {{ extension?: string }} o @returns {Promise<FirefoxSession>} */
 export async function launchFirefox({ extension } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'why401-bench-firefox-'));
+  const profile = join(tmp, 'profile');
   let browser;
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: true,
-      userDataDir: join(tmp, 'profile'),
+      userDataDir: profile,
       env: { ...process.env, TMPDIR: tmp },
       args: ['--remote-allow-system-access'],
       timeout: 30_000,
@@ -53,7 +54,7 @@ export async function launchFirefox({ extension } = {}) {
     if (extension)
       await within(browser.installExtension(extension), 20_000, 'installing the add-on');
     const page = (await browser.pages())[0] ?? (await browser.newPage());
-    return { browser, page, close };
+    return { browser, page, profile, close };
   } catch (e) {
     await close();
     throw e;

@@ -50,7 +50,8 @@ export async function startServer({ latencyMs, page }) {
             'text/html; charset=utf-8',
             loadPage({
               ...page,
-              n401: q.get('n401') === '1' ? page.n401 : 0,
+              n401: q.get('n401') === '1' || q.get('n401') === 'ok' ? page.n401 : 0,
+              extraOk: q.get('n401') === 'ok',
               delay: q.get('d') === '1',
               r: q.get('r') ?? '0',
             }),

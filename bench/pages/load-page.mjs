@@ -4,10 +4,11 @@
 // measure covers the fetch calls that loadEventEnd alone would miss.
 
 /**
- * @param {{images:number, scripts:number, fetches:number, n401:number, delay:boolean, r:string}} o
- * `r` makes every URL unique per load; `delay` asks the server to hold each response 20–40 ms.
+ * @param {{images:number, scripts:number, fetches:number, n401:number, delay:boolean, r:string, extraOk?:boolean}} o
+ * `r` makes every URL unique per load; `delay` asks the server to hold each response 20–40 ms;
+ * `extraOk`: the n401 extra fetch calls are answered 200 instead (the same requests, no 401).
  */
-export function loadPage({ images, scripts, fetches, n401, delay, r }) {
+export function loadPage({ images, scripts, fetches, n401, delay, r, extraOk = false }) {
   const q = (i) => `i=${i}&r=${r}${delay ? '&d=1' : ''}`;
   const imgs = Array.from(
     { length: images },
@@ -21,7 +22,7 @@ performance.setResourceTimingBufferSize(1000);
 const tail = '&r=${r}${delay ? '&d=1' : ''}';
 const urls = [];
 for (let i = 0; i < ${fetches}; i++) urls.push('/data?i=' + i + tail);
-for (let i = 0; i < ${n401}; i++) urls.push('/401?i=' + i + tail);
+for (let i = 0; i < ${n401}; i++) urls.push('${extraOk ? '/data?x=' : '/401?i='}' + i + tail);
 const fetched = Promise.all(urls.map((u) => fetch(u).then((res) => res.text()).catch(() => '')));
 const loaded = new Promise((res) => addEventListener('load', () => setTimeout(res, 0)));
 window.__benchDone = Promise.all([fetched, loaded]).then(() => {

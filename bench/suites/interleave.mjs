@@ -3,15 +3,18 @@
 // failure costs that sample only, and is reported.
 import { launchChromium } from '../lib/chromium.mjs';
 import { launchFirefox } from '../lib/firefox.mjs';
+import { cpuByKind } from '../lib/proc-cpu.mjs';
 import { incidents, retryOnce, within } from '../lib/timeout.mjs';
 import { launchLoads } from './page-load.mjs';
 
 /**
  * @typedef {{ id: string, label?: string, extension?: string, extensionId?: string, full: boolean,
- *   prepare?: (s: import('../lib/chromium.mjs').ChromiumSession) => Promise<void> }} Arm
+ *   optional?: boolean, prepare?: (s: import('../lib/chromium.mjs').ChromiumSession) => Promise<void> }} Arm
  *   label: for results.json (the comparison variants have theirs in VARIANTS);
+ *   optional: runs only when BENCH_ARMS names it;
  *   prepare: runs after launch, before the first load (Chromium only)
- * @typedef {Record<string, Record<string, number[]>>} Samples  variant → scenario → ms
+ * @typedef {Record<string, Record<string, number[]>>} Samples  variant → scenario → ms (one per launch)
+ * @typedef {Record<string, Record<string, Record<string, number>[]>>} Cpu  variant → scenario → per launch: CPU ms per load by process kind
  */
 
 /**
@@ -19,16 +22,23 @@ import { launchLoads } from './page-load.mjs';
  * @param {Arm[]} arms
  * @param {number} rounds
  * @param {string} origin
- * @returns {Promise<{ samples: Samples, loadEventEnd: Samples }>}
+ * @param {{ warmup: number, loads: number }} perLaunch  loads per launch (page-load.mjs launchLoads)
+ * @returns {Promise<{ samples: Samples, loadEventEnd: Samples, loadsMs: Record<string, Record<string, number[][]>>, cpu: Cpu }>}
  */
-export async function interleavedLoads(browser, arms, rounds, origin) {
+export async function interleavedLoads(browser, arms, rounds, origin, perLaunch) {
   /** @type {Samples} */
   const samples = {};
   /** @type {Samples} */
   const loadEventEnd = {};
+  /** @type {Record<string, Record<string, number[][]>>} */
+  const loadsMs = {};
+  /** @type {Cpu} */
+  const cpu = {};
   for (const a of arms) {
     samples[a.id] = {};
     loadEventEnd[a.id] = {};
+    loadsMs[a.id] = {};
+    cpu[a.id] = {};
   }
   for (let round = 0; round < rounds; round++) {
     const t0 = Date.now();
@@ -42,7 +52,12 @@ export async function interleavedLoads(browser, arms, rounds, origin) {
               : await launchFirefox({ extension: arm.extension });
           try {
             if (arm.prepare && 'worker' in s) await arm.prepare(s);
-            return await within(launchLoads(s.page, origin, arm.full), 120_000, `${what}: loads`);
+            const loads = launchLoads(s.page, origin, {
+              full: arm.full,
+              ...perLaunch,
+              cpu: () => cpuByKind(s.profile),
+            });
+            return await within(loads, 240_000, `${what}: loads`);
           } finally {
             await s.close();
           }
@@ -50,6 +65,8 @@ export async function interleavedLoads(browser, arms, rounds, origin) {
         for (const [scenario, m] of Object.entries(r)) {
           (samples[arm.id][scenario] ??= []).push(m.done);
           (loadEventEnd[arm.id][scenario] ??= []).push(m.loadEventEnd);
+          (loadsMs[arm.id][scenario] ??= []).push(m.loadsMs);
+          if (m.cpuMs) (cpu[arm.id][scenario] ??= []).push(m.cpuMs);
         }
       } catch (e) {
         incidents.push({
@@ -67,5 +84,5 @@ export async function interleavedLoads(browser, arms, rounds, origin) {
       `  ${browser} round ${round + 1}/${rounds} (${((Date.now() - t0) / 1000).toFixed(0)} s): ${plain}`,
     );
   }
-  return { samples, loadEventEnd };
+  return { samples, loadEventEnd, loadsMs, cpu };
 }

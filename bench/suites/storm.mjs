@@ -13,13 +13,16 @@ const storageProbe = async () => {
     ? await chrome.storage.session.getBytesInUse(null)
     : null;
   const tabs = Object.keys(all).filter((k) => k.startsWith('tab:'));
-  const perTab = tabs.map((k) => JSON.stringify(all[k]).length);
+  // A tab is stored as one JSON string (src/background/tab-codec.ts).
+  const json = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const tab = (k) => (typeof all[k] === 'string' ? JSON.parse(all[k]) : all[k]);
+  const perTab = tabs.map((k) => json(all[k]).length);
   return {
     jsonBytes: JSON.stringify(all).length,
     bytesInUse,
     maxTabBytes: Math.max(0, ...perTab),
-    records: tabs.map((k) => all[k]?.records?.length ?? 0),
-    counts: tabs.map((k) => all[k]?.count ?? 0),
+    records: tabs.map((k) => tab(k)?.records?.length ?? 0),
+    counts: tabs.map((k) => tab(k)?.count ?? 0),
   };
 };
 
