@@ -1,7 +1,8 @@
-// CPU time of a Chromium launch's processes, from /proc (Linux only): the
+// CPU time of a browser launch's processes, from /proc (Linux only): the
 // browser process is the one whose command line names our profile folder;
-// every other process of the launch descends from it. Classified by --type,
-// with the extension's renderer told apart by --extension-process.
+// every other process of the launch descends from it. Chromium's are
+// classified by --type, with the extension's renderer told apart by
+// --extension-process; Firefox's by the type ending a -contentproc line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -35,6 +36,12 @@ function snapshotAll() {
 /** @param {string} cmd */
 function kindOf(cmd) {
   if (cmd.includes('--extension-process')) return 'extension';
+  // Firefox: `-contentproc … <type>`; "tab" processes hold the pages and the
+  // extension's background alike (the command line does not tell them apart).
+  if (cmd.includes(' -contentproc ')) {
+    const type = cmd.trim().split(' ').pop();
+    return type === 'tab' ? 'content' : (type ?? 'content');
+  }
   const m = /--type=([\w-]+)/.exec(cmd);
   if (!m) return 'browser';
   if (m[1] === 'utility' && cmd.includes('network')) return 'network';
