@@ -1,0 +1,116 @@
+// store.ts against a fake storage area (the one module that touches storage is
+// tested here, not through a browser): what a burst of 401s writes, when, and
+// in what form.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Observation } from './records.ts';
+
+interface Write {
+  at: number;
+  items: Record<string, unknown>;
+}
+
+const fake = vi.hoisted(() => {
+  const data = new Map<string, unknown>();
+  const writes: Write[] = [];
+  const listeners: ((c: Record<string, { newValue?: unknown }>, area: string) => void)[] = [];
+  const area = {
+    async get(key: string) {
+      return data.has(key) ? { [key]: data.get(key) } : {};
+    },
+    async set(items: Record<string, unknown>) {
+      writes.push({ at: Date.now(), items });
+      for (const [k, v] of Object.entries(items)) data.set(k, v);
+      const changes = Object.fromEntries(
+        Object.entries(items).map(([k, v]) => [k, { newValue: v }]),
+      );
+      queueMicrotask(() => listeners.forEach((l) => l(changes, 'session')));
+    },
+    async remove(key: string) {
+      data.delete(key);
+    },
+  };
+  return { data, writes, listeners, area };
+});
+
+vi.mock('../shared/browser.ts', () => ({
+  default: {
+    storage: {
+      session: fake.area,
+      local: fake.area,
+      onChanged: { addListener: (l: (typeof fake.listeners)[number]) => fake.listeners.push(l) },
+    },
+  },
+}));
+
+const obs = (i: number, tabId = 7): Observation => ({
+  id: `r${i}:401`,
+  tabId,
+  frameId: 0,
+  type: 'xmlhttprequest',
+  time: 1_000 + i,
+  evidence: { origin: 'https://api.example', url: `https://api.example/x?i=${i}` } as never,
+});
+
+async function freshStore() {
+  vi.resetModules();
+  fake.data.clear();
+  fake.writes.length = 0;
+  fake.listeners.length = 0;
+  return import('./store.ts');
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('addObservation', () => {
+  it('writes the first 401 after a quiet spell at once, as one JSON string', async () => {
+    const store = await freshStore();
+    const stored = store.addObservation(obs(1));
+    await vi.advanceTimersByTimeAsync(0); // no timer needed: only promise turns
+    expect(fake.writes).toHaveLength(1);
+    const raw = fake.data.get('tab:7');
+    expect(typeof raw).toBe('string');
+    expect(JSON.parse(raw as string)).toMatchObject({ count: 1, records: [{ id: 'r1:401' }] });
+    expect((await stored).count).toBe(1);
+  });
+
+  it('a storm: every 401 counted once, batches at least 100 ms apart, far fewer writes than 401s', async () => {
+    const store = await freshStore();
+    const all: Promise<unknown>[] = [];
+    // 300 401s, one every 2 ms (600 ms).
+    for (let i = 0; i < 300; i++) {
+      all.push(store.addObservation(obs(i)));
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    await vi.advanceTimersByTimeAsync(500);
+    await Promise.all(all);
+    const t = await store.readTab(7);
+    expect(t.count).toBe(300);
+    expect(t.records).toHaveLength(50); // the cap, newest kept
+    expect(t.records.at(-1)?.id).toBe('r299:401');
+    const tabWrites = fake.writes.filter((w) => 'tab:7' in w.items);
+    expect(tabWrites.length).toBeGreaterThan(1);
+    expect(tabWrites.length).toBeLessThanOrEqual(8); // 600 ms of storm / 100 ms, plus the first
+    const times = tabWrites.map((w) => w.at);
+    for (let i = 1; i < times.length; i++) {
+      expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(100);
+    }
+  });
+
+  it('reads back from the store what another writer put there, string or object', async () => {
+    const store = await freshStore();
+    await store.addObservation(obs(1));
+    // Written from outside this module (the mirror must not hide it).
+    const outside = { v: 1, pageStart: 0, count: 9, records: [obs(2)] };
+    await fake.area.set({ 'tab:7': JSON.stringify({ w: 'other:1', ...outside }) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await store.readTab(7)).count).toBe(9);
+    await fake.area.set({ 'tab:7': { ...outside, count: 11 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect((await store.readTab(7)).count).toBe(11);
+  });
+});
