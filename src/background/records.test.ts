@@ -52,6 +52,14 @@ describe('mergeRecords', () => {
     const t = mergeRecords(emptyRecords(100), [obs('late', 50), obs('new', 150)], 50);
     expect(t.records.map((r) => r.id)).toEqual(['new']);
   });
+
+  it("a previous page's main-frame 401 written after the new page committed does not take the page over", () => {
+    const committed = mergeRecords(emptyRecords(100), [obs('fetch', 120)], 50);
+    const t = mergeRecords(committed, [obs('old-doc', 90, { type: 'main_frame' })], 50);
+    expect(t.pageStart).toBe(100);
+    expect(t.records.map((r) => r.id)).toEqual(['fetch']);
+    expect(t.count).toBe(1);
+  });
 });
 
 describe('commitRecords', () => {

@@ -58,14 +58,13 @@ export function mergeRecords(
   const seen = new Set(records.map((r) => r.id));
   for (const o of incoming) {
     if (seen.has(o.id)) continue; // a replayed event after a restart
+    if (o.time < pageStart) continue; // a late answer to a request of a previous page
     if (o.type === 'main_frame') {
       // A top-level 401 is a new document: what came before belongs to the old page.
       pageStart = o.time;
       records = [];
       count = 0;
       seen.clear();
-    } else if (o.time < pageStart) {
-      continue; // a late answer to a request of the previous page
     }
     seen.add(o.id);
     records = [...records, o];

@@ -101,6 +101,35 @@ describe('addObservation', () => {
     }
   });
 
+  it('a top-level 401 right after a write is not held back: the commit that follows finds it', async () => {
+    const store = await freshStore();
+    await store.addObservation(obs(1)); // a subresource 401: written at once
+    const before = fake.writes.length;
+    await vi.advanceTimersByTimeAsync(10);
+    const doc = { ...obs(2), type: 'main_frame', time: Date.now() };
+    void store.addObservation(doc);
+    await vi.advanceTimersByTimeAsync(0); // no gap for a document
+    expect(fake.writes.length).toBe(before + 1);
+    await vi.advanceTimersByTimeAsync(10);
+    const committed = await store.commitTab(7, doc.time - 5);
+    expect(committed.count).toBe(1);
+    expect(committed.records.map((r) => r.id)).toEqual([doc.id]);
+  });
+
+  it('a commit puts the 401s held back by the gap in the queue ahead of itself', async () => {
+    const store = await freshStore();
+    await store.addObservation(obs(1));
+    await vi.advanceTimersByTimeAsync(10);
+    const late = { ...obs(2), time: Date.now() };
+    const stored = store.addObservation(late); // held back: the last write was 10 ms ago
+    await vi.advanceTimersByTimeAsync(0);
+    expect(JSON.parse(fake.data.get('tab:7') as string).count).toBe(1);
+    // The page's own fetch, made after its navigation started, belongs to it.
+    const committed = await store.commitTab(7, late.time - 1);
+    expect(committed.records.map((r) => r.id)).toEqual([late.id]);
+    expect((await stored).records.map((r) => r.id)).toContain(late.id);
+  });
+
   it('reads back from the store what another writer put there, string or object', async () => {
     const store = await freshStore();
     await store.addObservation(obs(1));

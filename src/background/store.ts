@@ -70,12 +70,34 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
 // are written together: one storage write per batch, not per 401. The first
 // 401 after a quiet spell is written at once (the panel waits on it); later
 // batches start at least FLUSH_GAP_MS apart, so a storm writes (and updates
-// the badge) at most ~10 times a second however fast each write is.
-// Bounded: at most `cap` per tab are kept.
+// the badge) at most ~10 times a second however fast each write is. A
+// top-level 401 and a navigation commit never wait: both must be in the
+// queue in the order they happened (the commit decides which page a record
+// belongs to). Bounded: at most `cap` per tab are kept.
 const pending = new Map<number, Observation[]>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 const FLUSH_GAP_MS = 100;
+// performance.now(), not Date.now(): a wall clock stepped back must not hold a write.
 let lastFlush = -Infinity;
+
+interface WaitingFlush {
+  timer: ReturnType<typeof setTimeout>;
+  annotate: (t: TabRecords) => TabRecords;
+  cap: number;
+  resolve: (w: Map<number, TabRecords>) => void;
+  reject: (e: unknown) => void;
+}
+/** A flush held back by FLUSH_GAP_MS, not yet in the queue. */
+let waiting: WaitingFlush | undefined;
+
+/** Puts a held-back flush into the queue now (synchronously, ahead of what comes next). */
+function startWaitingFlush(): void {
+  const w = waiting;
+  if (!w) return;
+  waiting = undefined;
+  clearTimeout(w.timer);
+  enqueue(() => flush(w.annotate, w.cap)).then(w.resolve, w.reject);
+}
 
 /**
  * Adds an observation; resolves with the tab's records once they are stored.
@@ -92,10 +114,18 @@ export function addObservation(
   // Keep main_frame resets, but never more than cap+1 waiting per tab.
   if (list.length > cap * 2) list.splice(0, list.length - cap * 2);
   pending.set(o.tabId, list);
+  const mayWait = o.type !== 'main_frame';
   if (!flushScheduled) {
-    const wait = lastFlush + FLUSH_GAP_MS - Date.now();
-    const start = wait > 0 ? new Promise((r) => setTimeout(r, wait)) : Promise.resolve();
-    flushScheduled = start.then(() => enqueue(() => flush(annotate, cap)));
+    const wait = Math.min(FLUSH_GAP_MS, lastFlush + FLUSH_GAP_MS - performance.now());
+    if (!mayWait || wait <= 0) {
+      flushScheduled = enqueue(() => flush(annotate, cap));
+    } else {
+      flushScheduled = new Promise((resolve, reject) => {
+        waiting = { timer: setTimeout(startWaitingFlush, wait), annotate, cap, resolve, reject };
+      });
+    }
+  } else if (!mayWait) {
+    startWaitingFlush();
   }
   const tabId = o.tabId;
   return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
@@ -107,7 +137,7 @@ async function flush(
   cap: number,
 ): Promise<Map<number, TabRecords>> {
   flushScheduled = undefined;
-  lastFlush = Date.now();
+  lastFlush = performance.now();
   const batch = new Map(pending);
   pending.clear();
   const written = new Map<number, TabRecords>();
@@ -119,6 +149,8 @@ async function flush(
 }
 
 export function commitTab(tabId: number, navStart: number): Promise<TabRecords> {
+  // The 401s that came before the commit are written before it.
+  startWaitingFlush();
   return enqueue(async () => {
     return writeTab(tabId, commitRecords(await readTab(tabId), navStart));
   });
