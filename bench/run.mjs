@@ -11,6 +11,7 @@ import { launchChromium } from './lib/chromium.mjs';
 import { benchDir, CHROME_EXTENSION_ID, distDir, params, repoRoot, wants } from './lib/config.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { machine } from './lib/machine.mjs';
+import { medianByKind } from './lib/proc-cpu.mjs';
 import { printTable, ratioCells } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { median, p50p95, ratioOfMedians, round } from './lib/stats.mjs';
@@ -119,14 +120,8 @@ function cpuSummary(cpu) {
   /** @type {Record<string, Record<string, Record<string, number>>>} */
   const out = {};
   for (const [arm, byScenario] of Object.entries(cpu)) {
-    for (const [scenario, launches] of Object.entries(byScenario)) {
-      const kinds = [...new Set(launches.flatMap((l) => Object.keys(l)))].filter((k) =>
-        launches.some((l) => (l[k] ?? 0) > 0),
-      );
-      (out[arm] ??= {})[scenario] = Object.fromEntries(
-        kinds.map((k) => [k, Math.round(median(launches.map((l) => l[k] ?? 0)))]),
-      );
-    }
+    for (const [scenario, launches] of Object.entries(byScenario))
+      (out[arm] ??= {})[scenario] = medianByKind(launches);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 // Variants: no extension; Why 401 (dist); Why 401 with recording off
 // (settings.statuses = [407], so a 401 passes the one status check and
 // nothing else runs). Prints one JSON object with medians.
-import { cpuByKind } from '../lib/proc-cpu.mjs';
+import { cpuByKind, cpuMsBetween, medianByKind } from '../lib/proc-cpu.mjs';
 import { launchChromium } from '../lib/chromium.mjs';
 import { CHROME_EXTENSION_ID, distDir } from '../lib/config.mjs';
 import { startServer } from '../lib/server.mjs';
@@ -62,10 +62,7 @@ for (let l = 0; l < LAUNCHES; l++) {
           );
           // Let the worker finish what the load started (recording is async).
           await new Promise((r) => setTimeout(r, 300));
-          const after = cpuByKind(s.profile);
-          const cpu = {};
-          for (const k of Object.keys(after ?? {}))
-            cpu[k] = Math.round(((after?.[k] ?? 0) - (before?.[k] ?? 0)) * 1000);
+          const cpu = cpuMsBetween(before, cpuByKind(s.profile)) ?? {};
           ((out[v.id] ??= {})[sc] ??= []).push({ ms: m.done, cpu });
         }
       }
@@ -81,13 +78,10 @@ const summary = {};
 for (const [id, byScenario] of Object.entries(out)) {
   summary[id] = {};
   for (const [sc, xs] of Object.entries(byScenario)) {
-    const kinds = new Set(xs.flatMap((x) => Object.keys(x.cpu)));
     summary[id][sc] = {
       n: xs.length,
       medianMs: Math.round(median(xs.map((x) => x.ms))),
-      cpuMsMedian: Object.fromEntries(
-        [...kinds].map((k) => [k, Math.round(median(xs.map((x) => x.cpu[k] ?? 0)))]),
-      ),
+      cpuMsMedian: medianByKind(xs.map((x) => x.cpu)),
     };
   }
 }

@@ -5,6 +5,7 @@
 // --extension-process; Firefox's by the type ending a -contentproc line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { median } from './stats.mjs';
 
 let ticks = 100;
 try {
@@ -88,4 +89,27 @@ export function cpuDelta(a, b) {
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
     d[k] = Math.round(((b[k] ?? 0) - (a[k] ?? 0)) * 100) / 100;
   return d;
+}
+
+/**
+ * Per process kind, the median of several `{kind: ms}` readings (a kind
+ * missing from one reading counts 0 there; kinds that never used CPU are left out).
+ * @param {Record<string, number>[]} readings @returns {Record<string, number>}
+ */
+export function medianByKind(readings) {
+  const kinds = [...new Set(readings.flatMap((r) => Object.keys(r)))].filter((k) =>
+    readings.some((r) => (r[k] ?? 0) > 0),
+  );
+  return Object.fromEntries(
+    kinds.map((k) => [k, Math.round(median(readings.map((r) => r[k] ?? 0)))]),
+  );
+}
+
+/** CPU ms between two snapshots, per process kind (cpuDelta in ms). */
+export function cpuMsBetween(
+  /** @type {Record<string, number>|null} */ a,
+  /** @type {Record<string, number>|null} */ b,
+) {
+  const d = cpuDelta(a, b);
+  return d && Object.fromEntries(Object.entries(d).map(([k, s]) => [k, Math.round(s * 1000)]));
 }

@@ -6,6 +6,7 @@
 // (the 401 page last: Why 401 injects its panel there). Variants are
 // interleaved, A B C A B C …, so drift on this noisy machine spreads over all
 // of them.
+import { cpuMsBetween, medianByKind } from '../lib/proc-cpu.mjs';
 import { median } from '../lib/stats.mjs';
 import { within } from '../lib/timeout.mjs';
 
@@ -69,30 +70,16 @@ export async function launchLoads(page, origin, { full, warmup, loads, cpu }) {
     /** @type {Record<string, number>[]} */
     const cpus = [];
     for (let i = 0; i < loads; i++) {
-      const before = cpu?.();
+      const before = cpu?.() ?? null;
       ms.push(await measureLoad(page, loadUrl(origin, opts)));
-      const after = cpu?.();
-      if (before && after) {
-        /** @type {Record<string, number>} */
-        const d = {};
-        for (const k of Object.keys(after)) d[k] = (after[k] - (before[k] ?? 0)) * 1000;
-        cpus.push(d);
-      }
+      const d = cpuMsBetween(before, cpu?.() ?? null);
+      if (d) cpus.push(d);
     }
     out[name] = {
       done: median(ms.map((m) => m.done)),
       loadEventEnd: median(ms.map((m) => m.loadEventEnd)),
       loadsMs: ms.map((m) => Math.round(m.done)),
-      ...(cpus.length
-        ? {
-            cpuMs: Object.fromEntries(
-              [...new Set(cpus.flatMap((c) => Object.keys(c)))].map((k) => [
-                k,
-                Math.round(median(cpus.map((c) => c[k] ?? 0))),
-              ]),
-            ),
-          }
-        : {}),
+      ...(cpus.length ? { cpuMs: medianByKind(cpus) } : {}),
     };
   }
   return out;

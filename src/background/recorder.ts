@@ -43,7 +43,7 @@ export async function record(c: Captured, ready: Promise<unknown>): Promise<void
   // "cookie-not-sent" apart from "no session at all".
   if (!ex.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')) {
     const names = await cookieNames(ex.url);
-    if (names) ex.cookieJarNames = [...names]; // shared by a burst: each record its own copy
+    if (names) ex.cookieJarNames = names; // shared by a burst: extractEvidence copies it
   }
   const evidence = extractEvidence(ex);
   const time = typeof ex.startedDateTime === 'number' ? ex.startedDateTime : Date.now();

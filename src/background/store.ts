@@ -114,19 +114,23 @@ export function addObservation(
   // Keep main_frame resets, but never more than cap+1 waiting per tab.
   if (list.length > cap * 2) list.splice(0, list.length - cap * 2);
   pending.set(o.tabId, list);
-  const mayWait = o.type !== 'main_frame';
   if (!flushScheduled) {
     const wait = Math.min(FLUSH_GAP_MS, lastFlush + FLUSH_GAP_MS - performance.now());
-    if (!mayWait || wait <= 0) {
-      flushScheduled = enqueue(() => flush(annotate, cap));
-    } else {
-      flushScheduled = new Promise((resolve, reject) => {
-        waiting = { timer: setTimeout(startWaitingFlush, wait), annotate, cap, resolve, reject };
-      });
-    }
-  } else if (!mayWait) {
-    startWaitingFlush();
+    flushScheduled =
+      wait > 0
+        ? new Promise((resolve, reject) => {
+            waiting = {
+              timer: setTimeout(startWaitingFlush, wait),
+              annotate,
+              cap,
+              resolve,
+              reject,
+            };
+          })
+        : enqueue(() => flush(annotate, cap));
   }
+  // A top-level 401 goes into the queue now, ahead of the commit that follows it.
+  if (o.type === 'main_frame') startWaitingFlush();
   const tabId = o.tabId;
   return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
 }
