@@ -209,10 +209,10 @@ async function pageLoadSection(browser) {
         },
         {
           // Is it adding the close listeners while the 401 page loads? Here the
-          // page's host answered a 401 before the first load, so it is already
-          // watched closely when the measured loads start.
+          // page's 401 endpoint answered a 401 before the first load, so it is
+          // already watched closely when the measured loads start.
           id: 'why401Primed',
-          label: 'Why 401 (dist), the page host watched closely before the first load',
+          label: 'Why 401 (dist), the 401 endpoint watched closely before the first load',
           optional: true,
           ...why401,
           prepare: async (s) => {
@@ -220,12 +220,12 @@ async function pageLoadSection(browser) {
             for (let i = 0; i < 50; i++) {
               const watched = await s.worker?.evaluate(async () => {
                 const { closeWatch } = await chrome.storage.session.get('closeWatch');
-                return Object.keys(closeWatch?.hosts ?? {}).includes('127.0.0.1');
+                return Object.keys(closeWatch?.scopes ?? {}).includes('127.0.0.1/401');
               });
               if (watched) return;
               await sleep(100);
             }
-            throw new Error('the host was not watched closely after its 401');
+            throw new Error('the endpoint was not watched closely after its 401');
           },
         },
       );
@@ -307,7 +307,11 @@ async function pageLoadSection(browser) {
     for (const [arm, figKey, note] of [
       ['why401NoPanel', 'noPanel', 'Why 401 with the in-page panel off / none'],
       ['why401RecordingOff', 'recordingOff', 'Why 401 recording nothing (401 not watched) / none'],
-      ['why401Primed', 'primed', 'Why 401, host watched closely before the first load / none'],
+      [
+        'why401Primed',
+        'primed',
+        'Why 401, 401 endpoint watched closely before the first load / none',
+      ],
     ]) {
       const xs = samples[arm]?.[scenario] ?? [];
       if (!xs.length || !none.length) continue;

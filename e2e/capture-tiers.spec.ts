@@ -1,13 +1,14 @@
 // The two tiers of capture (src/background/capture.ts), end to end. Chromium
 // shows a request's Cookie header and CORS preflights only to listeners with
 // `extraHeaders`, which cost every page load; so every site gets the cheap
-// listeners, and a host that answered 401 (or whose cross-origin fetch failed
-// like a refused preflight) is then watched closely. These tests use fresh
-// *.localhost hosts, so each starts as a host the extension has never seen.
+// listeners, and an endpoint (host and path) that answered 401 (or whose
+// cross-origin fetch failed like a refused preflight) is then watched
+// closely. These tests use fresh *.localhost hosts, so each starts as a host
+// the extension has never seen.
 // Firefox shows Cookie to every listener: there the first 401 is complete.
 import { scenarios, type DemoServer } from './demo/server.mjs';
 import { until, type Driver } from './fixtures/driver.ts';
-import { closeWatchedHosts, recordsOf, storedWatchAllTypes } from './fixtures/records.ts';
+import { closeWatchedScopes, recordsOf, storedWatchAllTypes } from './fixtures/records.ts';
 import { expect, test } from './fixtures/test.ts';
 
 const byName = (name: string) => scenarios.find((s) => s.name === name)!;
@@ -40,12 +41,13 @@ async function recordsFor(driver: Driver, tabId: number, count: number) {
   return got as unknown as Stored[];
 }
 
-test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden, then sees it on the next 401', async ({
+test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden, then sees it on that endpoint’s next 401', async ({
   driver,
   demo,
 }) => {
   const origin = freshOrigin(demo, 'cookies');
   const host = new URL(origin).hostname;
+  const scope = `${host}/api/cookie-not-sent`;
   const first = await run(driver, origin, 'cookie-not-sent');
   const [r1] = await recordsFor(driver, first.tabId, 1);
   expect(r1!.evidence.url).toBe(`${origin}/api/cookie-not-sent`);
@@ -55,7 +57,7 @@ test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden,
     // Firefox shows Cookie without extraHeaders: the first 401 is already exact.
     expect(r1!.evidence.cookiesHidden).toBeUndefined();
     expect(ids1[0]).toBe('cookie-not-sent');
-    expect(await closeWatchedHosts(driver)).not.toContain(host);
+    expect((await closeWatchedScopes(driver)).some((w) => w.startsWith(host))).toBe(false);
     return;
   }
   // Chromium, first 401: the jar holds demo_session, the header was hidden,
@@ -65,12 +67,16 @@ test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden,
   expect(ids1.slice(0, 2).sort()).toEqual(['cookie-not-sent', 'session-expired']);
   expect(ids1).not.toContain('no-credentials');
   await until(
-    () => closeWatchedHosts(driver),
-    (h) => h.includes(host),
-    { what: `${host} watched closely` },
+    () => closeWatchedScopes(driver),
+    (w) => w.includes(scope),
+    { what: `${scope} watched closely` },
   );
+  // That endpoint only: not the page, not the rest of the host.
+  expect((await closeWatchedScopes(driver)).filter((w) => w.startsWith(`${host}/`))).toEqual([
+    scope,
+  ]);
 
-  // The next 401 from that host: the close listeners see no Cookie went.
+  // The next 401 from that endpoint: the close listeners see no Cookie went.
   const second = await run(driver, origin, 'cookie-not-sent');
   const [r2] = await recordsFor(driver, second.tabId, 1);
   expect(r2!.evidence.cookiesHidden).toBeUndefined();
@@ -80,6 +86,14 @@ test('cookie-not-sent on a new host: Chromium says the Cookie header was hidden,
   await expect
     .poll(async () => (await second.page.attributes('[data-cause]', 'data-cause'))[0])
     .toBe('cookie-not-sent');
+
+  // What scoping costs: another endpoint of the same host, on its first 401,
+  // is read the cheap way (Cookie hidden, the jar consulted), like a new host.
+  const other = await run(driver, origin, 'session-expired');
+  const [r3] = await recordsFor(driver, other.tabId, 1);
+  expect(r3!.evidence.url).toBe(`${origin}/api/session-expired`);
+  expect(r3!.evidence.cookiesHidden).toBe(true);
+  expect(r3!.causes?.[0]?.id).toBe('session-expired');
 });
 
 test('session-expired on a new host: right at the first 401 in both browsers', async ({
@@ -93,7 +107,7 @@ test('session-expired on a new host: right at the first 401 in both browsers', a
   expect(r!.evidence.cookiesHidden).toBe(driver.kind === 'chromium' ? true : undefined);
 });
 
-test('a refused CORS preflight to a new host: Chromium cannot see the first, watches the host, sees the next', async ({
+test('a refused CORS preflight to a new host: Chromium cannot see the first, watches the endpoint, sees the next', async ({
   driver,
   demo,
 }) => {
@@ -112,11 +126,12 @@ test('a refused CORS preflight to a new host: Chromium cannot see the first, wat
     return;
   }
   // Chromium: the preflight is visible to extraHeaders listeners only. The
-  // failed fetch put its host under close watch; nothing was recorded.
+  // failed fetch put its endpoint under close watch; nothing was recorded.
+  const apiScope = `${new URL(api).hostname}/api/cors-preflight`;
   await until(
-    () => closeWatchedHosts(driver),
-    (h) => h.includes(new URL(api).hostname),
-    { what: 'the API host watched closely' },
+    () => closeWatchedScopes(driver),
+    (w) => w.includes(apiScope),
+    { what: `${apiScope} watched closely` },
   );
   expect(await recordsOf(driver, first.tabId)).toHaveLength(0);
   expect(await driver.badgeText(first.tabId)).toBe('');

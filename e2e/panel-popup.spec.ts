@@ -84,7 +84,7 @@ test.describe('panel: the explanation where the 401 happens', () => {
     }) => {
       const why = notSurfacedBy(driver.kind, s);
       test.skip(why !== undefined, why);
-      await prepare(driver, s, demo.altOrigin, async () => {
+      await prepare(driver, s, demo, async () => {
         const primer = await openScenario(driver, demo, s);
         await primer.page.close();
       });

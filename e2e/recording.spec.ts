@@ -72,7 +72,7 @@ test.describe('each scenario', () => {
       const { page, tabId } = await openTab(driver, demo, s.name);
       expect(await driver.badgeText(tabId)).toBe('');
 
-      await prepare(driver, s, demo.altOrigin, () => runScenario(page, demo, s));
+      await prepare(driver, s, demo, () => runScenario(page, demo, s));
       await runScenario(page, demo, s);
       const apiUrl = apiUrlOf(s, demo.origin, demo.altOrigin);
       // The server really answered: the fixture did its part.

@@ -1,5 +1,6 @@
 // `node bench/experiments/worker-profile.mjs`: where the service worker's own
-// CPU time goes while a page with 20 401s loads. Chromium through
+// CPU time goes while a page with 20 401s loads (or, with STORM=N, while the
+// storm page fires N 401s over N×12 ms: the bench storm's rate). Chromium through
 // puppeteer-core (it can attach to a service worker target), the V8 sampling
 // profiler on the worker for LOADS loads of the 401 page, then self time per
 // function (top 25) and per source file. Local only, fresh profile.
@@ -13,7 +14,8 @@ import { CHROME_EXTENSION_ID, distDir } from '../lib/config.mjs';
 import { startServer } from '../lib/server.mjs';
 import { loadUrl, measureLoad } from '../suites/page-load.mjs';
 
-const LOADS = Number(process.env.LOADS ?? 6);
+const STORM = Number(process.env.STORM ?? 0);
+const LOADS = STORM ? 1 : Number(process.env.LOADS ?? 6);
 const server = await startServer({
   latencyMs: [20, 40],
   page: { images: 200, scripts: 50, fetches: 50, n401: 20 },
@@ -73,9 +75,18 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   const times = [];
-  for (let i = 0; i < LOADS; i++) {
-    times.push(Math.round((await measureLoad(page, loadUrl(server.origin, { n401: true }))).done));
-    await new Promise((r) => setTimeout(r, 300));
+  if (STORM) {
+    await page.goto(`${server.origin}/storm?n=${STORM}&ms=${STORM * 12}&c=16`);
+    const r = await page.evaluate(() => /** @type {any} */ (window).__storm);
+    times.push(Math.round(r.elapsedMs));
+    await new Promise((r) => setTimeout(r, 1000));
+  } else {
+    for (let i = 0; i < LOADS; i++) {
+      times.push(
+        Math.round((await measureLoad(page, loadUrl(server.origin, { n401: true }))).done),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
   const { profile } = await cdp.send('Profiler.stop');
   const apiStats = await cdp.send('Runtime.evaluate', {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildExchange,
-  hostPatterns,
   LIGHT_TYPES,
   MAX_IN_FLIGHT,
   startCapture,
@@ -41,16 +40,18 @@ describe('startCapture', () => {
     expect(all.wr.headers[0]!.filter.types).toBeUndefined();
   });
 
-  it('watches a host closely for the same types as everywhere else', () => {
+  it('watches an endpoint closely for the same types as everywhere else', () => {
     const light = setup();
-    light.capture.watchClosely(['api.example.com']);
+    light.capture.watchClosely(['api.example.com/v1/me']);
     expect(light.wr.send[1]!.filter).toEqual({
-      urls: ['*://api.example.com/*'],
+      urls: ['*://api.example.com/v1/me', '*://api.example.com/v1/me?*'],
       types: LIGHT_TYPES,
     });
     const all = setup(false, true);
-    all.capture.watchClosely(['api.example.com']);
-    expect(all.wr.send[1]!.filter).toEqual({ urls: ['*://api.example.com/*'] });
+    all.capture.watchClosely(['api.example.com/v1/me']);
+    expect(all.wr.send[1]!.filter).toEqual({
+      urls: ['*://api.example.com/v1/me', '*://api.example.com/v1/me?*'],
+    });
   });
 
   it('does not see an image 401 unless every type is watched', () => {
@@ -62,7 +63,7 @@ describe('startCapture', () => {
     expect(all.got).toHaveLength(1);
   });
 
-  it('Chrome: a first 401 says its Cookie header was hidden; a closely watched host shows it', () => {
+  it('Chrome: a first 401 says its Cookie header was hidden; a closely watched endpoint shows it', () => {
     const { wr, got, capture } = setup();
     // Chrome without extraHeaders leaves Cookie out of requestHeaders.
     wr.fireSend(buildSendDetails({ requestId: '1', requestHeaders: [] }));
@@ -70,30 +71,35 @@ describe('startCapture', () => {
     expect(got[0]!.exchange.cookieHeaderHidden).toBe(true);
     expect(got[0]!.exchange.initiatorOrigin).toBe('https://app.example.com');
 
-    capture.watchClosely(['api.example.com']);
+    capture.watchClosely(['api.example.com/v1/me']);
     expect(wr.send.map((l) => l.extra)).toEqual([
       ['requestHeaders'],
       ['requestHeaders', 'extraHeaders'],
     ]);
-    expect(wr.headers[1]!.filter).toEqual({ urls: ['*://api.example.com/*'], types: LIGHT_TYPES });
-    // The browser fires both listener sets; the close one carries Cookie.
-    wr.fireSend(buildSendDetails({ requestId: '2', requestHeaders: [COOKIE] }));
-    wr.fireHeaders(buildHeadersDetails({ requestId: '2' }));
+    // The browser fires both listener sets; the close one carries Cookie (a query too).
+    const me = 'https://api.example.com/v1/me?fields=all';
+    wr.fireSend(buildSendDetails({ requestId: '2', url: me, requestHeaders: [COOKIE] }));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '2', url: me }));
     expect(got).toHaveLength(2);
     expect(got[1]!.exchange.cookieHeaderHidden).toBeUndefined();
     expect(got[1]!.exchange.requestHeaders).toEqual([COOKIE]);
 
-    // Another host is still watched the cheap way only.
-    const other = 'https://other.example.org/x';
-    wr.fireSend(buildSendDetails({ requestId: '3', url: other }));
-    wr.fireHeaders(buildHeadersDetails({ requestId: '3', url: other }));
-    expect(got).toHaveLength(3);
-    expect(got[2]!.exchange.cookieHeaderHidden).toBe(true);
+    // Another endpoint of that host, and another host, are watched the cheap way only.
+    for (const [id, url] of [
+      ['3', 'https://api.example.com/v1/orders'],
+      ['4', 'https://api.example.com/v1/meta'],
+      ['5', 'https://other.example.org/v1/me'],
+    ] as const) {
+      wr.fireSend(buildSendDetails({ requestId: id, url, requestHeaders: [COOKIE] }));
+      wr.fireHeaders(buildHeadersDetails({ requestId: id, url }));
+      expect(got.at(-1)!.exchange.url).toBe(url);
+      expect(got.at(-1)!.exchange.cookieHeaderHidden).toBe(true);
+    }
   });
 
   it('hands a closely watched request on once, whichever listener answers first', () => {
     const { wr, got, capture } = setup();
-    capture.watchClosely(['api.example.com']);
+    capture.watchClosely(['api.example.com/v1/me']);
     // Reverse the browser's order: close listeners first.
     wr.send.reverse();
     wr.headers.reverse();
@@ -105,7 +111,7 @@ describe('startCapture', () => {
 
   it('loses nothing when the close listeners saw the request sent but not its response', () => {
     const { wr, got, capture } = setup();
-    capture.watchClosely(['api.example.com']);
+    capture.watchClosely(['api.example.com/v1/me']);
     wr.fireSend(buildSendDetails({ requestId: '6', requestHeaders: [COOKIE] }));
     // Only the cheap onHeadersReceived fires (a request already under way when
     // the close listeners were added).
@@ -120,18 +126,18 @@ describe('startCapture', () => {
 
   it('replaces the close list, and stops watching closely when it empties', () => {
     const { wr, capture } = setup();
-    capture.watchClosely(['a.example', 'b.example']);
-    capture.watchClosely(['b.example', 'a.example']); // same set: no re-registration
+    capture.watchClosely(['a.example/x', 'b.example/y']);
+    capture.watchClosely(['b.example/y', 'a.example/x']); // same set: no re-registration
     expect(wr.headers).toHaveLength(2);
-    capture.watchClosely(['c.example']);
-    expect(wr.headers[1]!.filter.urls).toEqual(['*://c.example/*']);
+    capture.watchClosely(['c.example/']);
+    expect(wr.headers[1]!.filter.urls).toEqual(['*://c.example/', '*://c.example/?*']);
     capture.watchClosely([]);
     expect(wr.headers).toHaveLength(1);
   });
 
   it('Firefox shows Cookie without extraHeaders: never hidden, never a close listener', () => {
     const { wr, got, capture } = setup(true);
-    capture.watchClosely(['api.example.com']);
+    capture.watchClosely(['api.example.com/v1/me']);
     expect(wr.headers).toHaveLength(1);
     wr.fireSend(buildSendDetails({ requestId: '1', requestHeaders: [COOKIE] }, 'firefox'));
     wr.fireHeaders(buildHeadersDetails({ requestId: '1' }, 'firefox'));
@@ -159,14 +165,7 @@ describe('startCapture', () => {
     wr.fireError(d({}));
     wr.fireError(d({ initiator: 'https://api.example.com' })); // same origin: not CORS
     wr.fireError(d({ error: 'net::ERR_CONNECTION_REFUSED' }));
-    expect(failures).toEqual(['api.example.com']);
-  });
-
-  it('turns only plain host names into match patterns', () => {
-    expect(hostPatterns(['a.example', '[::1]', 'bad/host', '*.x'])).toEqual([
-      '*://a.example/*',
-      '*://[::1]/*',
-    ]);
+    expect(failures).toEqual(['api.example.com/v1']);
   });
 
   it('hands on a 401 with what the request carried', () => {
@@ -235,7 +234,7 @@ describe('startCapture', () => {
 
   it('removes its listeners when stopped', () => {
     const { wr, stop, capture } = setup();
-    capture.watchClosely(['api.example.com']);
+    capture.watchClosely(['api.example.com/v1/me']);
     stop();
     expect(wr.send).toHaveLength(0);
     expect(wr.headers).toHaveLength(0);

@@ -6,6 +6,7 @@
 // web-request.background.ts does the same).
 import type { Exchange, Header } from '../core/index.ts';
 import type { HeadersReceivedOption, SendHeadersOption, WebRequest } from '../shared/browser.ts';
+import { scopeOf, scopePatterns } from './close-watch.ts';
 
 /** What capture hands on for each watched response. May hold secrets: never store it. */
 export interface Captured {
@@ -146,25 +147,22 @@ export interface CaptureOptions {
   /**
    * Chrome: a cross-origin fetch/XHR failed without a response, as when its
    * CORS preflight was refused. Preflights are visible only to `extraHeaders`
-   * listeners, so the caller may watch the host closely to see the next one.
+   * listeners, so the caller may watch the endpoint (close-watch.ts scopeOf)
+   * closely to see the next one.
    */
-  onCrossOriginFailure?: (host: string) => void;
+  onCrossOriginFailure?: (scope: string) => void;
 }
 
 export interface Capture {
   /**
    * Chrome: from now on see the Cookie header and CORS preflights of these
-   * hosts (listeners with `extraHeaders`, filtered to them). Replaces the
-   * previous list. Firefox shows Cookie anyway: a no-op there.
+   * endpoints (close-watch.ts scopes; listeners with `extraHeaders`, filtered
+   * to them). Replaces the previous list. Firefox shows Cookie anyway: a
+   * no-op there.
    */
-  watchClosely(hosts: readonly string[]): void;
+  watchClosely(scopes: readonly string[]): void;
   /** Removes every listener. */
   stop(): void;
-}
-
-/** Match patterns for hosts (any scheme, any port: Chrome's patterns ignore ports). */
-export function hostPatterns(hosts: readonly string[]): string[] {
-  return hosts.filter((h) => /^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(h)).map((h) => `*://${h}/*`);
 }
 
 /** Requests already handed on, so the two listener sets never hand one on twice. */
@@ -176,7 +174,7 @@ const MAX_DONE = 512;
  * Two tiers, because in Chromium `extraHeaders` is what costs (bench:
  * onSendHeaders + onHeadersReceived with extraHeaders ~21% page load, the same
  * pair without it and typed ~4%): every site gets the cheap pair, which sees
- * Authorization, API-key headers and the challenge but not Cookie; hosts
+ * Authorization, API-key headers and the challenge but not Cookie; endpoints
  * that answered 401 get `extraHeaders` listeners filtered to them.
  */
 export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): Capture {
@@ -233,13 +231,14 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     if (opts.firefox || !opts.onCrossOriginFailure || d.tabId < 0) return;
     if (d.type !== 'xmlhttprequest' || d.error !== 'net::ERR_FAILED') return;
     const from = initiatorOf(d as { initiator?: string });
-    let url: URL;
+    let origin: string;
     try {
-      url = new URL(d.url);
+      origin = new URL(d.url).origin;
     } catch {
       return;
     }
-    if (from && from !== url.origin) opts.onCrossOriginFailure(url.hostname);
+    const scope = scopeOf(d.url);
+    if (from && from !== origin && scope) opts.onCrossOriginFailure(scope);
   };
 
   // No extraHeaders here in either browser: Chrome then hides Cookie (and
@@ -257,16 +256,15 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     webRequest.onHeadersReceived.removeListener(onHeadersFull);
   };
   return {
-    watchClosely(hosts) {
+    watchClosely(scopes) {
       if (opts.firefox) return;
-      const patterns = hostPatterns([...new Set(hosts)].sort());
+      const patterns = scopePatterns([...new Set(scopes)].sort());
       if (patterns.join() === close.join()) return;
       removeClose();
       close = patterns;
       if (!patterns.length) return;
-      // The same types as everywhere else: a host that answered 401 often serves
-      // the whole page, and extraHeaders on its 200 images cost that page ~+25%
-      // (bench: chromium.pageLoad401). CORS preflights arrive as "other".
+      // The same types as everywhere else: extraHeaders on a page's 200 images
+      // cost it ~+25% (bench: chromium.pageLoad401). CORS preflights arrive as "other".
       const filter: WebRequest.RequestFilter = base.types
         ? { urls: patterns, types: base.types }
         : { urls: patterns };

@@ -4,38 +4,63 @@ import {
   CLOSE_WATCH_MS,
   emptyCloseWatch,
   isCloseWatch,
-  liveHosts,
-  touchHost,
+  liveScopes,
+  SCOPE_PATH_MAX,
+  scopeOf,
+  scopePatterns,
+  touchScope,
 } from './close-watch.ts';
 
 describe('close watch', () => {
-  it('adds hosts, newest first, lower-cased', () => {
-    let w = touchHost(emptyCloseWatch(), 'API.example.com', 1000);
-    w = touchHost(w, 'b.example', 2000);
-    expect(liveHosts(w, 3000)).toEqual(['b.example', 'api.example.com']);
+  it('the scope of a URL is its lower-case host and its path, without port or query', () => {
+    expect(scopeOf('https://API.Example.com:8443/v1/Me?token=x#f')).toBe('api.example.com/v1/Me');
+    expect(scopeOf('http://[::1]:8080/')).toBe('[::1]/');
+    expect(scopeOf('ftp://a.example/x')).toBeUndefined();
+    expect(scopeOf('not a url')).toBeUndefined();
+    const long = scopeOf(`https://a.example/${'p'.repeat(SCOPE_PATH_MAX + 10)}`)!;
+    expect(long).toBe(`a.example/${'p'.repeat(SCOPE_PATH_MAX - 1)}*`);
   });
 
-  it('forgets a host an hour after its last 401', () => {
-    let w = touchHost(emptyCloseWatch(), 'a.example', 0);
-    expect(liveHosts(w, CLOSE_WATCH_MS - 1)).toEqual(['a.example']);
-    expect(liveHosts(w, CLOSE_WATCH_MS)).toEqual([]);
-    w = touchHost(w, 'b.example', CLOSE_WATCH_MS);
-    expect(Object.keys(w.hosts)).toEqual(['b.example']);
+  it('watches the path exactly, with or without a query, not the rest of the host', () => {
+    expect(scopePatterns(['a.example/api/me', '[::1]/', `b.example/long*`])).toEqual([
+      '*://a.example/api/me',
+      '*://a.example/api/me?*',
+      '*://[::1]/',
+      '*://[::1]/?*',
+      '*://b.example/long*',
+    ]);
+    // Not plain host names, or no path: skipped.
+    expect(scopePatterns(['bad host/x', '*.x/y', 'a.example', '/x'])).toEqual([]);
   });
 
-  it(`keeps at most ${CLOSE_WATCH_MAX} hosts, dropping the oldest`, () => {
+  it('adds scopes, newest first', () => {
+    let w = touchScope(emptyCloseWatch(), 'api.example.com/me', 1000);
+    w = touchScope(w, 'b.example/', 2000);
+    expect(liveScopes(w, 3000)).toEqual(['b.example/', 'api.example.com/me']);
+  });
+
+  it('forgets a scope an hour after its last 401', () => {
+    let w = touchScope(emptyCloseWatch(), 'a.example/x', 0);
+    expect(liveScopes(w, CLOSE_WATCH_MS - 1)).toEqual(['a.example/x']);
+    expect(liveScopes(w, CLOSE_WATCH_MS)).toEqual([]);
+    w = touchScope(w, 'b.example/x', CLOSE_WATCH_MS);
+    expect(Object.keys(w.scopes)).toEqual(['b.example/x']);
+  });
+
+  it(`keeps at most ${CLOSE_WATCH_MAX} scopes, dropping the oldest`, () => {
     let w = emptyCloseWatch();
-    for (let i = 0; i < CLOSE_WATCH_MAX + 5; i++) w = touchHost(w, `h${i}.example`, 1000 + i);
-    const live = liveHosts(w, 2000);
+    for (let i = 0; i < CLOSE_WATCH_MAX + 5; i++) w = touchScope(w, `h.example/${i}`, 1000 + i);
+    const live = liveScopes(w, 2000);
     expect(live).toHaveLength(CLOSE_WATCH_MAX);
-    expect(live).not.toContain('h0.example');
-    expect(live[0]).toBe(`h${CLOSE_WATCH_MAX + 4}.example`);
-    expect(Object.keys(w.hosts)).toHaveLength(CLOSE_WATCH_MAX);
+    expect(live).not.toContain('h.example/0');
+    expect(live[0]).toBe(`h.example/${CLOSE_WATCH_MAX + 4}`);
+    expect(Object.keys(w.scopes)).toHaveLength(CLOSE_WATCH_MAX);
   });
 
-  it('rejects a corrupt stored value', () => {
-    expect(isCloseWatch({ hosts: { a: 1 } })).toBe(true);
-    expect(isCloseWatch({ hosts: { a: 'x' } })).toBe(false);
+  it('rejects a corrupt stored value, and the older per-host form', () => {
+    expect(isCloseWatch({ scopes: { 'a/': 1 } })).toBe(true);
+    expect(isCloseWatch({ scopes: { 'a/': 'x' } })).toBe(false);
+    expect(isCloseWatch({ hosts: { a: 1 } })).toBe(false);
     expect(isCloseWatch(null)).toBe(false);
     expect(isCloseWatch({})).toBe(false);
   });

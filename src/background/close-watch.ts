@@ -1,45 +1,90 @@
-// Which hosts Chrome watches closely (capture.ts watchClosely): those that
+// Which endpoints Chrome watches closely (capture.ts watchClosely): those that
 // answered 401/407 lately, or whose cross-origin fetch failed the way a
-// refused CORS preflight does. Pure: the list lives in storage.session
+// refused CORS preflight does. An endpoint is a host and a path ("scope"),
+// not the whole host: a closely watched request pays for `extraHeaders`, and
+// a site whose /api/me answered 401 once should not have every other API
+// call and page of the host pay for an hour (bench/README.md, "A page with
+// 401s"). The next 401 of that endpoint, the one a user retries, shows its
+// Cookie header; a first 401 elsewhere on the host is read from the cookie
+// jar, as on any new host. Pure: the list lives in storage.session
 // (store.ts), so a restarted worker re-registers the same listeners.
 
-/** host → when it last earned close watching (ms since epoch). */
+/** scope ("host/path") → when it last earned close watching (ms since epoch). */
 export interface CloseWatch {
-  hosts: Record<string, number>;
+  scopes: Record<string, number>;
 }
 
-/** Bounded: each closely watched host makes its requests pay for extraHeaders. */
-export const CLOSE_WATCH_MAX = 32;
-/** A host not heard from for an hour goes back to the cheap listeners. */
+/** Bounded: each closely watched endpoint makes its requests pay for extraHeaders. */
+export const CLOSE_WATCH_MAX = 64;
+/** An endpoint not heard from for an hour goes back to the cheap listeners. */
 export const CLOSE_WATCH_MS = 60 * 60_000;
+/** Longer paths are watched by their first this-many characters (a prefix). */
+export const SCOPE_PATH_MAX = 512;
 
 export function emptyCloseWatch(): CloseWatch {
-  return { hosts: {} };
+  return { scopes: {} };
 }
 
 export function isCloseWatch(x: unknown): x is CloseWatch {
   if (typeof x !== 'object' || x === null) return false;
-  const h = (x as CloseWatch).hosts;
+  const s = (x as CloseWatch).scopes;
   return (
-    typeof h === 'object' &&
-    h !== null &&
-    Object.values(h).every((t) => typeof t === 'number' && Number.isFinite(t))
+    typeof s === 'object' &&
+    s !== null &&
+    Object.values(s).every((t) => typeof t === 'number' && Number.isFinite(t))
   );
 }
 
-/** The hosts still watched at `now`, newest first. */
-export function liveHosts(w: CloseWatch, now: number): string[] {
-  return Object.entries(w.hosts)
+/**
+ * The endpoint of a URL: lower-case host and path, without query or port
+ * (Chrome's match patterns ignore ports). A path past SCOPE_PATH_MAX is cut
+ * and ends in "*". Undefined for what is not http(s).
+ */
+export function scopeOf(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  const path =
+    u.pathname.length > SCOPE_PATH_MAX ? `${u.pathname.slice(0, SCOPE_PATH_MAX)}*` : u.pathname;
+  return `${u.hostname.toLowerCase()}${path}`;
+}
+
+/**
+ * Match patterns for scopes: the path exactly, with or without a query (a
+ * pattern's path matches the URL's path and query). Any scheme; hosts that
+ * are not plain names or IP literals are skipped.
+ */
+export function scopePatterns(scopes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of scopes) {
+    const slash = s.indexOf('/');
+    if (slash <= 0) continue;
+    const host = s.slice(0, slash);
+    const path = s.slice(slash);
+    if (!/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/i.test(host)) continue;
+    out.push(`*://${host}${path}`);
+    if (!path.endsWith('*')) out.push(`*://${host}${path}?*`);
+  }
+  return out;
+}
+
+/** The scopes still watched at `now`, newest first. */
+export function liveScopes(w: CloseWatch, now: number): string[] {
+  return Object.entries(w.scopes)
     .filter(([, t]) => now - t < CLOSE_WATCH_MS)
     .sort((a, b) => b[1] - a[1])
     .slice(0, CLOSE_WATCH_MAX)
-    .map(([h]) => h);
+    .map(([s]) => s);
 }
 
-/** Adds or refreshes a host; drops expired ones and the oldest past the cap. */
-export function touchHost(w: CloseWatch, host: string, now: number): CloseWatch {
-  const next: CloseWatch = { hosts: { ...w.hosts, [host.toLowerCase()]: now } };
-  const keep = new Set(liveHosts(next, now));
-  for (const h of Object.keys(next.hosts)) if (!keep.has(h)) delete next.hosts[h];
+/** Adds or refreshes a scope; drops expired ones and the oldest past the cap. */
+export function touchScope(w: CloseWatch, scope: string, now: number): CloseWatch {
+  const next: CloseWatch = { scopes: { ...w.scopes, [scope]: now } };
+  const keep = new Set(liveScopes(next, now));
+  for (const s of Object.keys(next.scopes)) if (!keep.has(s)) delete next.scopes[s];
   return next;
 }

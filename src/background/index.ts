@@ -6,7 +6,7 @@ import browser, { isFirefox } from '../shared/browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { forgetTab, showCount } from './badge.ts';
 import { startCapture, type Capture, type Captured } from './capture.ts';
-import { liveHosts, type CloseWatch } from './close-watch.ts';
+import { liveScopes, scopeOf, type CloseWatch } from './close-watch.ts';
 import { clearSite, planClear } from './clear-site.ts';
 import { viewOf } from './diagnosis.ts';
 import { forgetPanel, refreshPanel } from './panel.ts';
@@ -38,7 +38,7 @@ function onCapture(c: Captured): void {
     // A write that failed (storage full, the tab gone) loses this one record;
     // capture goes on. Nothing of the request is logged.
     .catch(() => undefined);
-  if (!firefox) watchHostClosely(hostOf(c.exchange.url));
+  if (!firefox) watchClosely(scopeOf(c.exchange.url));
 }
 
 function startWith(allTypes: boolean): Capture {
@@ -47,7 +47,7 @@ function startWith(allTypes: boolean): Capture {
     firefox,
     allTypes,
     onCapture,
-    onCrossOriginFailure: (host) => watchHostClosely(host),
+    onCrossOriginFailure: (scope) => watchClosely(scope),
   });
 }
 
@@ -55,35 +55,28 @@ function startWith(allTypes: boolean): Capture {
 let capture = startWith(DEFAULT_SETTINGS.watchAllTypes);
 let captureAllTypes = DEFAULT_SETTINGS.watchAllTypes;
 
-// Hosts Chrome watches closely (Cookie headers, preflights): a memory mirror
-// of storage.session so a storm of 401s from one host writes once, not per 401.
-const closeHosts = new Map<string, number>();
+// Endpoints Chrome watches closely (Cookie headers, preflights; close-watch.ts):
+// a memory mirror of storage.session so a storm of 401s from one endpoint
+// writes once, not per 401.
+const closeScopes = new Map<string, number>();
 const TOUCH_AGAIN_MS = 5 * 60_000;
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
-function watchHostClosely(host: string): void {
-  if (!host) return;
+function watchClosely(scope: string | undefined): void {
+  if (!scope) return;
   const now = Date.now();
-  const last = closeHosts.get(host);
+  const last = closeScopes.get(scope);
   if (last !== undefined && now - last < TOUCH_AGAIN_MS) return;
-  closeHosts.set(host, now);
+  closeScopes.set(scope, now);
   void ready
-    .then(() => touchCloseWatch(host, now))
-    .then((w) => applyCloseWatch(liveHosts(w, now), w))
+    .then(() => touchCloseWatch(scope, now))
+    .then((w) => applyCloseWatch(liveScopes(w, now), w))
     .catch(() => undefined);
 }
 
-function applyCloseWatch(hosts: string[], w: CloseWatch): void {
-  closeHosts.clear();
-  for (const h of hosts) closeHosts.set(h, w.hosts[h] ?? 0);
-  capture.watchClosely(hosts);
+function applyCloseWatch(scopes: string[], w: CloseWatch): void {
+  closeScopes.clear();
+  for (const s of scopes) closeScopes.set(s, w.scopes[s] ?? 0);
+  capture.watchClosely(scopes);
 }
 
 function apply(s: Settings) {
@@ -94,7 +87,7 @@ function apply(s: Settings) {
     capture.stop();
     capture = startWith(s.watchAllTypes);
     captureAllTypes = s.watchAllTypes;
-    capture.watchClosely([...closeHosts.keys()]);
+    capture.watchClosely([...closeScopes.keys()]);
   }
 }
 const ready: Promise<unknown> = Promise.all([
@@ -102,7 +95,7 @@ const ready: Promise<unknown> = Promise.all([
   firefox
     ? undefined
     : readCloseWatch().then(
-        (w) => applyCloseWatch(liveHosts(w, Date.now()), w),
+        (w) => applyCloseWatch(liveScopes(w, Date.now()), w),
         () => undefined,
       ),
 ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   annotateCauses,
+  boundWaiting,
   commitRecords,
   emptyRecords,
   mergeRecords,
@@ -101,5 +102,35 @@ describe('annotateCauses', () => {
     });
     expect(calls.at(-1)).toBe('https://a.test/d<-3');
     expect(calls).toHaveLength(4);
+  });
+});
+
+describe('boundWaiting', () => {
+  const many = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => obs(`w${from + i}`, 100 + from + i));
+
+  it('leaves a short wait alone', () => {
+    const w = { obs: many(10), dropped: 0 };
+    expect(boundWaiting(w, 5)).toBe(w);
+  });
+
+  it('keeps the newest cap past 2 × cap and counts the rest, so merging loses no count', () => {
+    const w = boundWaiting({ obs: many(11), dropped: 2 }, 5);
+    expect(w.obs.map((o) => o.id)).toEqual(['w6', 'w7', 'w8', 'w9', 'w10']);
+    expect(w.dropped).toBe(8);
+    const t = mergeRecords({ ...emptyRecords(), count: 3 }, w.obs, 5, w.dropped);
+    expect(t.count).toBe(3 + 13);
+    expect(t.records.map((r) => r.id)).toEqual(['w6', 'w7', 'w8', 'w9', 'w10']);
+  });
+
+  it('drops what came before the last top-level 401, count included, and keeps that 401', () => {
+    const doc = obs('doc', 200, { type: 'main_frame' });
+    const w = boundWaiting({ obs: [...many(8), doc, ...many(12, 200)], dropped: 4 }, 5);
+    expect(w.obs[0]!.id).toBe('doc');
+    expect(w.obs.slice(1).map((o) => o.id)).toEqual(['w207', 'w208', 'w209', 'w210', 'w211']);
+    expect(w.dropped).toBe(7);
+    const t = mergeRecords({ ...emptyRecords(), count: 40 }, w.obs, 5, w.dropped);
+    expect(t.count).toBe(13); // the document's 401 and its 12, not the old page's
+    expect(t.pageStart).toBe(200);
   });
 });

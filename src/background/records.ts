@@ -46,11 +46,48 @@ export function isTabRecords(x: unknown): x is TabRecords {
   return !!t && t.v === 1 && Array.isArray(t.records) && typeof t.count === 'number';
 }
 
-/** Pure: merges new observations into a tab's records, bounded by `cap`, newest kept. */
+/**
+ * A tab's observations waiting for the next write, and how many more arrived
+ * after them that were dropped to keep the wait bounded (still counted).
+ */
+export interface Waiting {
+  obs: Observation[];
+  dropped: number;
+}
+
+/**
+ * Pure: bounds a tab's waiting observations to `2 × cap` without losing the
+ * count. What came before the last top-level 401 belongs to the previous page
+ * and goes; past that, the top-level 401 (it resets the page) and the newest
+ * `cap` stay, and the rest are only counted.
+ */
+export function boundWaiting(w: Waiting, cap: number): Waiting {
+  if (w.obs.length <= cap * 2) return w;
+  let obs = w.obs;
+  let dropped = w.dropped;
+  const last = obs.findLastIndex((o) => o.type === 'main_frame');
+  if (last > 0) {
+    obs = obs.slice(last);
+    dropped = 0; // they belonged to the page before that 401
+  }
+  if (obs.length <= cap * 2) return { obs, dropped };
+  const head = obs[0]!.type === 'main_frame' ? [obs[0]!] : [];
+  const rest = obs.slice(head.length);
+  return {
+    obs: [...head, ...rest.slice(rest.length - cap)],
+    dropped: dropped + rest.length - cap,
+  };
+}
+
+/**
+ * Pure: merges new observations into a tab's records, bounded by `cap`, newest
+ * kept. `dropped`: more 401s that came after `incoming` (boundWaiting), counted only.
+ */
 export function mergeRecords(
   current: TabRecords,
   incoming: Observation[],
   cap: number,
+  dropped = 0,
 ): TabRecords {
   let { pageStart } = current;
   let records = current.records;
@@ -71,7 +108,7 @@ export function mergeRecords(
     count++;
   }
   if (records.length > cap) records = records.slice(records.length - cap);
-  return { v: 1, pageStart, count, records };
+  return { v: 1, pageStart, count: count + dropped, records };
 }
 
 /**

@@ -101,6 +101,49 @@ describe('addObservation', () => {
     }
   });
 
+  it('a long storm: the gap between batches grows to 800 ms, and a quiet spell resets it', async () => {
+    const store = await freshStore();
+    const all: Promise<unknown>[] = [];
+    // 4 s of storm, one 401 every 5 ms.
+    for (let i = 0; i < 800; i++) {
+      all.push(store.addObservation(obs(i)));
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    await Promise.all(all);
+    expect((await store.readTab(7)).count).toBe(800);
+    const times = fake.writes.filter((w) => 'tab:7' in w.items).map((w) => w.at);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    // 100, 200, 400, then 800 ms: 4 s of storm in ~8 writes, not 40.
+    expect(gaps.slice(0, 3)).toEqual([100, 200, 400]);
+    for (const g of gaps.slice(3)) expect(g).toBeGreaterThanOrEqual(800);
+    expect(times.length).toBeLessThanOrEqual(9);
+    // Quiet for 800 ms since the last write: the next 401 is written at once,
+    // the one after it 100 ms later.
+    await vi.advanceTimersByTimeAsync(times.at(-1)! + 800 - Date.now());
+    const before = fake.writes.length;
+    void store.addObservation(obs(900));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.writes.length).toBe(before + 1);
+    void store.addObservation(obs(901));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(fake.writes.length).toBe(before + 1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.writes.length).toBe(before + 2);
+  });
+
+  it('another tab’s first 401 is written at once, even in the middle of a storm', async () => {
+    const store = await freshStore();
+    for (let i = 0; i < 200; i++) {
+      void store.addObservation(obs(i));
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    // The storm's gap is long by now; tab 8 has not been written yet.
+    void store.addObservation({ ...obs(1000, 8), time: Date.now() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(JSON.parse(fake.data.get('tab:8') as string).count).toBe(1);
+  });
+
   it('a top-level 401 right after a write is not held back: the commit that follows finds it', async () => {
     const store = await freshStore();
     await store.addObservation(obs(1)); // a subresource 401: written at once

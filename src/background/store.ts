@@ -6,14 +6,16 @@ import browser from '../shared/browser.ts';
 import { validateSettings, type Settings } from '../shared/settings.ts';
 import { createTabCache } from './tab-cache.ts';
 import { decodeTab, encodeTab } from './tab-codec.ts';
-import { emptyCloseWatch, isCloseWatch, touchHost, type CloseWatch } from './close-watch.ts';
+import { emptyCloseWatch, isCloseWatch, touchScope, type CloseWatch } from './close-watch.ts';
 import {
+  boundWaiting,
   commitRecords,
   DEFAULT_CAP,
   emptyRecords,
   mergeRecords,
   type Observation,
   type TabRecords,
+  type Waiting,
 } from './records.ts';
 
 let chain: Promise<unknown> = Promise.resolve();
@@ -69,16 +71,23 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
 // Observations waiting for the next write. A storm's events pile up here and
 // are written together: one storage write per batch, not per 401. The first
 // 401 after a quiet spell is written at once (the panel waits on it); later
-// batches start at least FLUSH_GAP_MS apart, so a storm writes (and updates
-// the badge) at most ~10 times a second however fast each write is. A
-// top-level 401 and a navigation commit never wait: both must be in the
-// queue in the order they happened (the commit decides which page a record
-// belongs to). Bounded: at most `cap` per tab are kept.
-const pending = new Map<number, Observation[]>();
+// batches start at least `gap` apart. The gap is FLUSH_GAP_MS after a quiet
+// spell and doubles with each batch a burst holds back, up to
+// FLUSH_GAP_MAX_MS: a tab at the cap is ~120 KB, and at ten writes a second
+// those writes were most of the worker's CPU in the bench's storm
+// (bench/README.md, "The storm"). A top-level 401 and a navigation commit
+// never wait: both must be in the queue in the order they happened (the
+// commit decides which page a record belongs to). Bounded: at most `cap` per
+// tab are kept.
+const pending = new Map<number, Waiting>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 const FLUSH_GAP_MS = 100;
+const FLUSH_GAP_MAX_MS = 800;
+let gap = FLUSH_GAP_MS;
 // performance.now(), not Date.now(): a wall clock stepped back must not hold a write.
 let lastFlush = -Infinity;
+/** When each tab was last part of a batch (performance.now()). */
+const lastWriteOf = new Map<number, number>();
 
 interface WaitingFlush {
   timer: ReturnType<typeof setTimeout>;
@@ -87,7 +96,7 @@ interface WaitingFlush {
   resolve: (w: Map<number, TabRecords>) => void;
   reject: (e: unknown) => void;
 }
-/** A flush held back by FLUSH_GAP_MS, not yet in the queue. */
+/** A flush held back by the gap, not yet in the queue. */
 let waiting: WaitingFlush | undefined;
 
 /** Puts a held-back flush into the queue now (synchronously, ahead of what comes next). */
@@ -109,13 +118,19 @@ export function addObservation(
   annotate: (t: TabRecords) => TabRecords = (t) => t,
   cap = DEFAULT_CAP,
 ): Promise<TabRecords> {
-  const list = pending.get(o.tabId) ?? [];
-  list.push(o);
-  // Keep main_frame resets, but never more than cap+1 waiting per tab.
-  if (list.length > cap * 2) list.splice(0, list.length - cap * 2);
-  pending.set(o.tabId, list);
+  const w = pending.get(o.tabId) ?? { obs: [], dropped: 0 };
+  w.obs.push(o);
+  pending.set(o.tabId, boundWaiting(w, cap));
+  const now = performance.now();
+  // Never held back: a top-level 401 (it goes into the queue ahead of the
+  // commit that follows it), and the first 401 of a tab quiet for a while (its
+  // panel waits on it, whatever another tab's storm is doing).
+  const urgent =
+    o.type === 'main_frame' || now - (lastWriteOf.get(o.tabId) ?? -Infinity) >= FLUSH_GAP_MAX_MS;
   if (!flushScheduled) {
-    const wait = Math.min(FLUSH_GAP_MS, lastFlush + FLUSH_GAP_MS - performance.now());
+    const wait = Math.min(gap, lastFlush + gap - now);
+    // Held back: a burst, so the next batch waits longer. Not: a quiet spell ended it.
+    gap = wait > 0 ? Math.min(FLUSH_GAP_MAX_MS, gap * 2) : FLUSH_GAP_MS;
     flushScheduled =
       wait > 0
         ? new Promise((resolve, reject) => {
@@ -129,8 +144,7 @@ export function addObservation(
           })
         : enqueue(() => flush(annotate, cap));
   }
-  // A top-level 401 goes into the queue now, ahead of the commit that follows it.
-  if (o.type === 'main_frame') startWaitingFlush();
+  if (urgent) startWaitingFlush();
   const tabId = o.tabId;
   return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
 }
@@ -145,8 +159,9 @@ async function flush(
   const batch = new Map(pending);
   pending.clear();
   const written = new Map<number, TabRecords>();
-  for (const [tabId, obs] of batch) {
-    const merged = annotate(mergeRecords(await readTab(tabId), obs, cap));
+  for (const [tabId, w] of batch) {
+    lastWriteOf.set(tabId, lastFlush);
+    const merged = annotate(mergeRecords(await readTab(tabId), w.obs, cap, w.dropped));
     written.set(tabId, await writeTab(tabId, merged));
   }
   return written;
@@ -162,12 +177,13 @@ export function commitTab(tabId: number, navStart: number): Promise<TabRecords> 
 
 export function removeTab(tabId: number): Promise<void> {
   pending.delete(tabId);
+  lastWriteOf.delete(tabId);
   tabChanges++;
   cache.drop(tabId);
   return enqueue(() => browser.storage.session.remove(keyOf(tabId)));
 }
 
-// Hosts watched closely (close-watch.ts): storage.session, so a restarted
+// Endpoints watched closely (close-watch.ts): storage.session, so a restarted
 // worker re-registers the same listeners.
 const CLOSE_WATCH_KEY = 'closeWatch';
 
@@ -177,10 +193,10 @@ export async function readCloseWatch(): Promise<CloseWatch> {
   return isCloseWatch(w) ? w : emptyCloseWatch();
 }
 
-/** Adds or refreshes a host; resolves with the stored list. */
-export function touchCloseWatch(host: string, now: number): Promise<CloseWatch> {
+/** Adds or refreshes an endpoint; resolves with the stored list. */
+export function touchCloseWatch(scope: string, now: number): Promise<CloseWatch> {
   return enqueue(async () => {
-    const next = touchHost(await readCloseWatch(), host, now);
+    const next = touchScope(await readCloseWatch(), scope, now);
     await browser.storage.session.set({ [CLOSE_WATCH_KEY]: next });
     return next;
   });

@@ -31,6 +31,16 @@ describe('tab codec', () => {
     expect(decodeTab(s)).toEqual(t);
   });
 
+  it('encodes exactly what JSON.stringify would, and a replaced record as it is now', () => {
+    const t = tab('abc-123:7');
+    expect(JSON.parse(encodeTab(t))).toEqual({ w: 'abc-123:7', ...t });
+    expect(JSON.parse(encodeTab({ ...emptyRecords(5) }))).toEqual(emptyRecords(5));
+    // A record diagnosed later is a new object: the new one is what is stored.
+    const diagnosed = { ...t.records[1]!, causes: [] };
+    const t2 = { ...t, records: [t.records[0]!, diagnosed] };
+    expect(decodeTab(encodeTab(t2))?.records[1]).toEqual(diagnosed);
+  });
+
   it('puts the stamp first, so it is read without parsing the records', () => {
     const s = encodeTab({ ...tab(), w: 'f00d:12' });
     expect(s.startsWith('{"w":"f00d:12",')).toBe(true);

@@ -114,9 +114,19 @@ export function fakeWebRequest() {
   };
 }
 
-/** A RequestFilter match: types, and URL patterns "<all_urls>" or "*://host/*". */
+/**
+ * A RequestFilter match: types, and URL patterns "<all_urls>" or
+ * "*://host/path" as Chrome reads them: the path, where "*" is any run of
+ * characters, matches the URL's path and query.
+ */
 function matches(f: WebRequest.RequestFilter, d: { url: string; type: string }): boolean {
   if (f.types && !f.types.includes(d.type as WebRequest.ResourceType)) return false;
-  const host = new URL(d.url).hostname;
-  return f.urls.some((p) => p === '<all_urls>' || p === `*://${host}/*`);
+  const u = new URL(d.url);
+  return f.urls.some((p) => {
+    if (p === '<all_urls>') return true;
+    const m = /^\*:\/\/([^/]+)(\/.*)$/.exec(p);
+    if (!m || m[1] !== u.hostname) return false;
+    const glob = m[2]!.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${glob.join('.*')}$`).test(u.pathname + u.search);
+  });
 }
