@@ -52,6 +52,8 @@ export const params = {
   stormRequests: int('BENCH_STORM_REQUESTS', quick ? 1000 : 5000),
   stormMs: int('BENCH_STORM_MS', quick ? 12_000 : 60_000),
   stormConcurrency: 16,
+  /** Storm launches per variant, in ABBA order (none, Why 401, Why 401, none, …). */
+  stormRounds: int('BENCH_STORM_ROUNDS', quick ? 1 : 2),
   /** Popup: records seeded into one tab, and how many times the popup is opened. */
   popupRecords: 500,
   popupOpens: int('BENCH_POPUP_OPENS', quick ? 3 : 10),

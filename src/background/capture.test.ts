@@ -135,6 +135,24 @@ describe('startCapture', () => {
     expect(wr.headers).toHaveLength(1);
   });
 
+  it('a pattern the browser refuses costs the close watch, not the cheap tier, and is tried afresh', () => {
+    const { wr, got, capture } = setup();
+    const add = wr.onSendHeaders.addListener.bind(wr.onSendHeaders);
+    wr.onSendHeaders.addListener = (cb, filter, extra) => {
+      if (filter.urls.some((u) => u.includes('refused'))) throw new Error('Invalid url pattern');
+      add(cb, filter, extra);
+    };
+    capture.watchClosely(['a.example/refused']);
+    expect(wr.send).toHaveLength(1);
+    expect(wr.headers).toHaveLength(1);
+    wr.fireSend(buildSendDetails({ requestId: '1' }));
+    wr.fireHeaders(buildHeadersDetails({ requestId: '1' }));
+    expect(got).toHaveLength(1);
+    capture.watchClosely(['api.example.com/v1/me']);
+    expect(wr.send).toHaveLength(2);
+    expect(wr.headers).toHaveLength(2);
+  });
+
   it('Firefox shows Cookie without extraHeaders: never hidden, never a close listener', () => {
     const { wr, got, capture } = setup(true);
     capture.watchClosely(['api.example.com/v1/me']);

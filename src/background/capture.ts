@@ -268,11 +268,21 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
       const filter: WebRequest.RequestFilter = base.types
         ? { urls: patterns, types: base.types }
         : { urls: patterns };
-      webRequest.onSendHeaders.addListener(onSendFull, filter, ['requestHeaders', 'extraHeaders']);
-      webRequest.onHeadersReceived.addListener(onHeadersFull, filter, [
-        'responseHeaders',
-        'extraHeaders',
-      ]);
+      try {
+        webRequest.onSendHeaders.addListener(onSendFull, filter, [
+          'requestHeaders',
+          'extraHeaders',
+        ]);
+        webRequest.onHeadersReceived.addListener(onHeadersFull, filter, [
+          'responseHeaders',
+          'extraHeaders',
+        ]);
+      } catch {
+        // A pattern the browser refuses: no close watch (the cheap tier goes
+        // on), and the next list is tried afresh.
+        removeClose();
+        close = [];
+      }
     },
     stop() {
       webRequest.onSendHeaders.removeListener(onSend);

@@ -8,7 +8,9 @@ import {
   SCOPE_PATH_MAX,
   scopeOf,
   scopePatterns,
+  SCOPES_PER_HOST_MAX,
   touchScope,
+  wholeHost,
 } from './close-watch.ts';
 
 describe('close watch', () => {
@@ -49,12 +51,25 @@ describe('close watch', () => {
 
   it(`keeps at most ${CLOSE_WATCH_MAX} scopes, dropping the oldest`, () => {
     let w = emptyCloseWatch();
-    for (let i = 0; i < CLOSE_WATCH_MAX + 5; i++) w = touchScope(w, `h.example/${i}`, 1000 + i);
+    for (let i = 0; i < CLOSE_WATCH_MAX + 5; i++) w = touchScope(w, `h${i}.example/x`, 1000 + i);
     const live = liveScopes(w, 2000);
     expect(live).toHaveLength(CLOSE_WATCH_MAX);
-    expect(live).not.toContain('h.example/0');
-    expect(live[0]).toBe(`h.example/${CLOSE_WATCH_MAX + 4}`);
+    expect(live).not.toContain('h0.example/x');
+    expect(live[0]).toBe(`h${CLOSE_WATCH_MAX + 4}.example/x`);
     expect(Object.keys(w.scopes)).toHaveLength(CLOSE_WATCH_MAX);
+  });
+
+  it(`watches a host whole once more than ${SCOPES_PER_HOST_MAX} of its endpoints answered 401`, () => {
+    let w = touchScope(emptyCloseWatch(), 'other.example/x', 500);
+    for (let i = 0; i < SCOPES_PER_HOST_MAX; i++)
+      w = touchScope(w, `api.example/items/${i}`, 1000 + i);
+    expect(liveScopes(w, 2000)).toHaveLength(SCOPES_PER_HOST_MAX + 1);
+    w = touchScope(w, 'api.example/items/99', 1500);
+    expect(liveScopes(w, 2000)).toEqual([wholeHost('api.example'), 'other.example/x']);
+    expect(scopePatterns([wholeHost('api.example')])).toEqual(['*://api.example/*']);
+    // A later endpoint of that host refreshes the whole-host scope, adds nothing.
+    w = touchScope(w, 'api.example/orders', 1800);
+    expect(w.scopes).toEqual({ 'api.example/*': 1800, 'other.example/x': 500 });
   });
 
   it('rejects a corrupt stored value, and the older per-host form', () => {

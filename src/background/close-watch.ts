@@ -3,11 +3,14 @@
 // refused CORS preflight does. An endpoint is a host and a path ("scope"),
 // not the whole host: a closely watched request pays for `extraHeaders`, and
 // a site whose /api/me answered 401 once should not have every other API
-// call and page of the host pay for an hour (bench/README.md, "A page with
-// 401s"). The next 401 of that endpoint, the one a user retries, shows its
-// Cookie header; a first 401 elsewhere on the host is read from the cookie
-// jar, as on any new host. Pure: the list lives in storage.session
-// (store.ts), so a restarted worker re-registers the same listeners.
+// call and page of the host pay for an hour (bench/README.md, "The storm,
+// and close watching by endpoint"). The next 401 of that endpoint, the one a
+// user retries, shows its Cookie header; a first 401 elsewhere on the host is
+// read from the cookie jar, as on any new host. A host with many failing
+// endpoints (an API failing by id) is watched whole, so the list, and the
+// listener re-registrations, stay few. Pure: the list lives in
+// storage.session (store.ts), so a restarted worker re-registers the same
+// listeners.
 
 /** scope ("host/path") → when it last earned close watching (ms since epoch). */
 export interface CloseWatch {
@@ -20,6 +23,19 @@ export const CLOSE_WATCH_MAX = 64;
 export const CLOSE_WATCH_MS = 60 * 60_000;
 /** Longer paths are watched by their first this-many characters (a prefix). */
 export const SCOPE_PATH_MAX = 512;
+/** Past this many endpoints of one host, the whole host is watched instead. */
+export const SCOPES_PER_HOST_MAX = 8;
+
+const hostOfScope = (scope: string) => scope.slice(0, scope.indexOf('/'));
+/** The scope that stands for every endpoint of a host. */
+export const wholeHost = (host: string) => `${host}/*`;
+
+/** The watched scope that already covers `scope` (itself, or its whole host), if any. */
+export function coveredBy(has: (scope: string) => boolean, scope: string): string | undefined {
+  if (has(scope)) return scope;
+  const whole = wholeHost(hostOfScope(scope));
+  return has(whole) ? whole : undefined;
+}
 
 export function emptyCloseWatch(): CloseWatch {
   return { scopes: {} };
@@ -81,9 +97,20 @@ export function liveScopes(w: CloseWatch, now: number): string[] {
     .map(([s]) => s);
 }
 
-/** Adds or refreshes a scope; drops expired ones and the oldest past the cap. */
+/**
+ * Adds or refreshes a scope (or the whole host that covers it); a host past
+ * SCOPES_PER_HOST_MAX endpoints becomes one whole-host scope; drops expired
+ * scopes and the oldest past the cap.
+ */
 export function touchScope(w: CloseWatch, scope: string, now: number): CloseWatch {
-  const next: CloseWatch = { scopes: { ...w.scopes, [scope]: now } };
+  const key = coveredBy((s) => Object.hasOwn(w.scopes, s), scope) ?? scope;
+  const next: CloseWatch = { scopes: { ...w.scopes, [key]: now } };
+  const host = hostOfScope(key);
+  const same = Object.keys(next.scopes).filter((s) => hostOfScope(s) === host);
+  if (same.length > SCOPES_PER_HOST_MAX) {
+    for (const s of same) delete next.scopes[s];
+    next.scopes[wholeHost(host)] = now;
+  }
   const keep = new Set(liveScopes(next, now));
   for (const s of Object.keys(next.scopes)) if (!keep.has(s)) delete next.scopes[s];
   return next;

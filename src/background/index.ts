@@ -6,7 +6,7 @@ import browser, { isFirefox } from '../shared/browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { forgetTab, showCount } from './badge.ts';
 import { startCapture, type Capture, type Captured } from './capture.ts';
-import { liveScopes, scopeOf, type CloseWatch } from './close-watch.ts';
+import { coveredBy, liveScopes, scopeOf, type CloseWatch } from './close-watch.ts';
 import { clearSite, planClear } from './clear-site.ts';
 import { viewOf } from './diagnosis.ts';
 import { forgetPanel, refreshPanel } from './panel.ts';
@@ -64,9 +64,11 @@ const TOUCH_AGAIN_MS = 5 * 60_000;
 function watchClosely(scope: string | undefined): void {
   if (!scope) return;
   const now = Date.now();
-  const last = closeScopes.get(scope);
+  // Already watched as itself or as part of its whole host (close-watch.ts).
+  const key = coveredBy((s) => closeScopes.has(s), scope) ?? scope;
+  const last = closeScopes.get(key);
   if (last !== undefined && now - last < TOUCH_AGAIN_MS) return;
-  closeScopes.set(scope, now);
+  closeScopes.set(key, now);
   void ready
     .then(() => touchCloseWatch(scope, now))
     .then((w) => applyCloseWatch(liveScopes(w, now), w))

@@ -77,8 +77,8 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
 // those writes were most of the worker's CPU in the bench's storm
 // (bench/README.md, "The storm"). A top-level 401 and a navigation commit
 // never wait: both must be in the queue in the order they happened (the
-// commit decides which page a record belongs to). Bounded: at most `cap` per
-// tab are kept.
+// commit decides which page a record belongs to). Bounded: at most 2 × cap
+// wait per tab (the rest are only counted), and `cap` are kept.
 const pending = new Map<number, Waiting>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 const FLUSH_GAP_MS = 100;
