@@ -278,8 +278,10 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
           'extraHeaders',
         ]);
       } catch {
-        // A pattern the browser refuses: no close watch (the cheap tier goes
-        // on), and the next list is tried afresh.
+        // A filter refused at once: no close watch, the cheap tier goes on,
+        // and the next list is tried afresh. (Chrome checks patterns later,
+        // in the browser, and only logs a refusal; scopePatterns builds only
+        // plain-host, slash-led patterns for that reason.)
         removeClose();
         close = [];
       }

@@ -72,6 +72,16 @@ describe('close watch', () => {
     expect(w.scopes).toEqual({ 'api.example/*': 1800, 'other.example/x': 500 });
   });
 
+  it('an expired whole-host scope neither covers a new endpoint nor counts towards a collapse', () => {
+    let w = emptyCloseWatch();
+    for (let i = 0; i <= SCOPES_PER_HOST_MAX; i++)
+      w = touchScope(w, `api.example/items/${i}`, 1000);
+    expect(Object.keys(w.scopes)).toEqual([wholeHost('api.example')]);
+    const later = 1000 + CLOSE_WATCH_MS + 1;
+    w = touchScope(w, 'api.example/me', later);
+    expect(w.scopes).toEqual({ 'api.example/me': later });
+  });
+
   it('rejects a corrupt stored value, and the older per-host form', () => {
     expect(isCloseWatch({ scopes: { 'a/': 1 } })).toBe(true);
     expect(isCloseWatch({ scopes: { 'a/': 'x' } })).toBe(false);

@@ -103,8 +103,11 @@ export function liveScopes(w: CloseWatch, now: number): string[] {
  * scopes and the oldest past the cap.
  */
 export function touchScope(w: CloseWatch, scope: string, now: number): CloseWatch {
-  const key = coveredBy((s) => Object.hasOwn(w.scopes, s), scope) ?? scope;
-  const next: CloseWatch = { scopes: { ...w.scopes, [key]: now } };
+  // Expired scopes first: they must neither cover this one nor count towards a collapse.
+  const live: Record<string, number> = {};
+  for (const s of liveScopes(w, now)) live[s] = w.scopes[s]!;
+  const key = coveredBy((s) => Object.hasOwn(live, s), scope) ?? scope;
+  const next: CloseWatch = { scopes: { ...live, [key]: now } };
   const host = hostOfScope(key);
   const same = Object.keys(next.scopes).filter((s) => hostOfScope(s) === host);
   if (same.length > SCOPES_PER_HOST_MAX) {

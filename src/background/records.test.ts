@@ -108,29 +108,46 @@ describe('annotateCauses', () => {
 describe('boundWaiting', () => {
   const many = (n: number, from = 0) =>
     Array.from({ length: n }, (_, i) => obs(`w${from + i}`, 100 + from + i));
+  const ids = (w: ReturnType<typeof boundWaiting>) =>
+    w.map((x) => ('dropped' in x ? `+${x.dropped}` : x.id));
 
   it('leaves a short wait alone', () => {
-    const w = { obs: many(10), dropped: 0 };
+    const w = many(10);
     expect(boundWaiting(w, 5)).toBe(w);
   });
 
-  it('keeps the newest cap past 2 × cap and counts the rest, so merging loses no count', () => {
-    const w = boundWaiting({ obs: many(11), dropped: 2 }, 5);
-    expect(w.obs.map((o) => o.id)).toEqual(['w6', 'w7', 'w8', 'w9', 'w10']);
-    expect(w.dropped).toBe(8);
-    const t = mergeRecords({ ...emptyRecords(), count: 3 }, w.obs, 5, w.dropped);
-    expect(t.count).toBe(3 + 13);
-    expect(t.records.map((r) => r.id)).toEqual(['w6', 'w7', 'w8', 'w9', 'w10']);
+  it('past 2 × cap keeps the newest cap and counts the rest where they were', () => {
+    const w = boundWaiting(many(11), 5);
+    expect(ids(w)).toEqual(['+6', 'w6', 'w7', 'w8', 'w9', 'w10']);
+    // Bounded again later: the new drops join the run.
+    const again = boundWaiting([...w, ...many(5, 11)], 5);
+    expect(ids(again)).toEqual(['+11', 'w11', 'w12', 'w13', 'w14', 'w15']);
+    const t = mergeRecords({ ...emptyRecords(), count: 3 }, again, 5);
+    expect(t.count).toBe(3 + 16);
+    expect(t.records.map((r) => r.id)).toEqual(['w11', 'w12', 'w13', 'w14', 'w15']);
   });
 
-  it('drops what came before the last top-level 401, count included, and keeps that 401', () => {
+  it('a top-level 401 after a run resets the count: the run belonged to the page before', () => {
+    const w = boundWaiting(many(11), 5); // +6 and 5 kept
+    const doc = obs('doc', 500, { type: 'main_frame' });
+    const t = mergeRecords({ ...emptyRecords(), count: 40 }, [...w, doc, obs('after', 501)], 5);
+    expect(t.count).toBe(2);
+    expect(t.records.map((r) => r.id)).toEqual(['doc', 'after']);
+  });
+
+  it('keeps a top-level 401 in its place and counts the runs on either side', () => {
     const doc = obs('doc', 200, { type: 'main_frame' });
-    const w = boundWaiting({ obs: [...many(8), doc, ...many(12, 200)], dropped: 4 }, 5);
-    expect(w.obs[0]!.id).toBe('doc');
-    expect(w.obs.slice(1).map((o) => o.id)).toEqual(['w207', 'w208', 'w209', 'w210', 'w211']);
-    expect(w.dropped).toBe(7);
-    const t = mergeRecords({ ...emptyRecords(), count: 40 }, w.obs, 5, w.dropped);
+    const w = boundWaiting([...many(8), doc, ...many(12, 200)], 5);
+    expect(ids(w)).toEqual(['+8', 'doc', '+7', 'w207', 'w208', 'w209', 'w210', 'w211']);
+    const t = mergeRecords({ ...emptyRecords(), count: 40 }, w, 5);
     expect(t.count).toBe(13); // the document's 401 and its 12, not the old page's
     expect(t.pageStart).toBe(200);
+  });
+
+  it('does not count a run of late answers to the previous page', () => {
+    const late = boundWaiting(many(11), 5); // times 100–110
+    const t = mergeRecords({ ...emptyRecords(1000), count: 2 }, late, 5);
+    expect(t.count).toBe(2);
+    expect(t.records).toEqual([]);
   });
 });

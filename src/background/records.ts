@@ -47,53 +47,66 @@ export function isTabRecords(x: unknown): x is TabRecords {
 }
 
 /**
- * A tab's observations waiting for the next write, and how many more arrived
- * after them that were dropped to keep the wait bounded (still counted).
+ * Observations past the bound, dropped from a tab's wait but still counted,
+ * in the place they had; `time` is the newest of their start times.
  */
-export interface Waiting {
-  obs: Observation[];
+export interface DroppedRun {
   dropped: number;
+  time: number;
 }
 
+/** A tab's observations waiting for the next write, in the order they came. */
+export type Waiting = (Observation | DroppedRun)[];
+
+const isRun = (x: Observation | DroppedRun): x is DroppedRun => 'dropped' in x;
+
 /**
- * Pure: bounds a tab's waiting observations to `2 × cap` without losing the
- * count. What came before the last top-level 401 belongs to the previous page
- * and goes; past that, the top-level 401 (it resets the page) and the newest
- * `cap` stay, and the rest are only counted.
+ * Pure: bounds a tab's waiting observations without losing the count. Past
+ * `2 × cap` entries, the oldest observations beyond the newest `cap` become
+ * runs of counts where they were; top-level 401s stay (each resets the page,
+ * and a run before one is then not counted).
  */
 export function boundWaiting(w: Waiting, cap: number): Waiting {
-  if (w.obs.length <= cap * 2) return w;
-  let obs = w.obs;
-  let dropped = w.dropped;
-  const last = obs.findLastIndex((o) => o.type === 'main_frame');
-  if (last > 0) {
-    obs = obs.slice(last);
-    dropped = 0; // they belonged to the page before that 401
+  if (w.length <= cap * 2) return w;
+  let toDrop = w.filter((x) => !isRun(x) && x.type !== 'main_frame').length - cap;
+  if (toDrop <= 0) return w;
+  const out: Waiting = [];
+  for (const x of w) {
+    const keep = !isRun(x) && (x.type === 'main_frame' || toDrop <= 0);
+    if (keep) {
+      out.push(x);
+      continue;
+    }
+    const add = isRun(x) ? x : { dropped: 1, time: x.time };
+    if (!isRun(x)) toDrop--;
+    const prev = out.at(-1);
+    if (prev && isRun(prev)) {
+      out[out.length - 1] = {
+        dropped: prev.dropped + add.dropped,
+        time: Math.max(prev.time, add.time),
+      };
+    } else {
+      out.push({ ...add });
+    }
   }
-  if (obs.length <= cap * 2) return { obs, dropped };
-  const head = obs[0]!.type === 'main_frame' ? [obs[0]!] : [];
-  const rest = obs.slice(head.length);
-  return {
-    obs: [...head, ...rest.slice(rest.length - cap)],
-    dropped: dropped + rest.length - cap,
-  };
+  return out;
 }
 
 /**
- * Pure: merges new observations into a tab's records, bounded by `cap`, newest
- * kept. `dropped`: more 401s that came after `incoming` (boundWaiting), counted only.
+ * Pure: merges new observations into a tab's records, bounded by `cap`,
+ * newest kept. A dropped run (boundWaiting) adds its count in its place,
+ * unless it is older than the page.
  */
-export function mergeRecords(
-  current: TabRecords,
-  incoming: Observation[],
-  cap: number,
-  dropped = 0,
-): TabRecords {
+export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number): TabRecords {
   let { pageStart } = current;
   let records = current.records;
   let count = current.count;
   const seen = new Set(records.map((r) => r.id));
   for (const o of incoming) {
+    if (isRun(o)) {
+      if (o.time >= pageStart) count += o.dropped;
+      continue;
+    }
     if (seen.has(o.id)) continue; // a replayed event after a restart
     if (o.time < pageStart) continue; // a late answer to a request of a previous page
     if (o.type === 'main_frame') {
@@ -108,7 +121,7 @@ export function mergeRecords(
     count++;
   }
   if (records.length > cap) records = records.slice(records.length - cap);
-  return { v: 1, pageStart, count: count + dropped, records };
+  return { v: 1, pageStart, count, records };
 }
 
 /**

@@ -132,6 +132,25 @@ describe('addObservation', () => {
     expect(fake.writes.length).toBe(before + 2);
   });
 
+  it('a batch started early (a top-level 401) does not lengthen the gap', async () => {
+    const store = await freshStore();
+    await store.addObservation(obs(1)); // written at once
+    await vi.advanceTimersByTimeAsync(10);
+    // Each top-level 401 is written at once though the last write was 10 ms ago.
+    for (let i = 2; i < 6; i++) {
+      void store.addObservation({ ...obs(i), type: 'main_frame', time: Date.now() });
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    const before = fake.writes.length;
+    // A subresource 401 10 ms after the last write waits out the first gap
+    // (100 ms from that write), not a grown one.
+    void store.addObservation({ ...obs(9), time: Date.now() });
+    await vi.advanceTimersByTimeAsync(89);
+    expect(fake.writes.length).toBe(before);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(fake.writes.length).toBe(before + 1);
+  });
+
   it('another tab’s first 401 is written at once, even in the middle of a storm', async () => {
     const store = await freshStore();
     for (let i = 0; i < 200; i++) {

@@ -99,6 +99,16 @@ interface WaitingFlush {
 /** A flush held back by the gap, not yet in the queue. */
 let waiting: WaitingFlush | undefined;
 
+/**
+ * A held batch waited out its whole gap: a burst, so the next one waits
+ * longer. (One started early — a top-level 401, a commit, a quiet tab's
+ * first 401 — does not grow the gap.)
+ */
+function heldFlushDue(): void {
+  gap = Math.min(FLUSH_GAP_MAX_MS, gap * 2);
+  startWaitingFlush();
+}
+
 /** Puts a held-back flush into the queue now (synchronously, ahead of what comes next). */
 function startWaitingFlush(): void {
   const w = waiting;
@@ -118,8 +128,8 @@ export function addObservation(
   annotate: (t: TabRecords) => TabRecords = (t) => t,
   cap = DEFAULT_CAP,
 ): Promise<TabRecords> {
-  const w = pending.get(o.tabId) ?? { obs: [], dropped: 0 };
-  w.obs.push(o);
+  const w = pending.get(o.tabId) ?? [];
+  w.push(o);
   pending.set(o.tabId, boundWaiting(w, cap));
   const now = performance.now();
   // Never held back: a top-level 401 (it goes into the queue ahead of the
@@ -129,13 +139,12 @@ export function addObservation(
     o.type === 'main_frame' || now - (lastWriteOf.get(o.tabId) ?? -Infinity) >= FLUSH_GAP_MAX_MS;
   if (!flushScheduled) {
     const wait = Math.min(gap, lastFlush + gap - now);
-    // Held back: a burst, so the next batch waits longer. Not: a quiet spell ended it.
-    gap = wait > 0 ? Math.min(FLUSH_GAP_MAX_MS, gap * 2) : FLUSH_GAP_MS;
+    if (wait <= 0) gap = FLUSH_GAP_MS; // a quiet spell ended the last burst
     flushScheduled =
       wait > 0
         ? new Promise((resolve, reject) => {
             waiting = {
-              timer: setTimeout(startWaitingFlush, wait),
+              timer: setTimeout(heldFlushDue, wait),
               annotate,
               cap,
               resolve,
@@ -159,9 +168,11 @@ async function flush(
   const batch = new Map(pending);
   pending.clear();
   const written = new Map<number, TabRecords>();
+  // Every tab of the batch counts as written now: a 401 of one of them that
+  // comes while an earlier tab's write is under way is not a quiet tab's first.
+  for (const tabId of batch.keys()) lastWriteOf.set(tabId, lastFlush);
   for (const [tabId, w] of batch) {
-    lastWriteOf.set(tabId, lastFlush);
-    const merged = annotate(mergeRecords(await readTab(tabId), w.obs, cap, w.dropped));
+    const merged = annotate(mergeRecords(await readTab(tabId), w, cap));
     written.set(tabId, await writeTab(tabId, merged));
   }
   return written;
