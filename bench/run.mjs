@@ -531,18 +531,13 @@ async function stormSection() {
   const maxStorage = Math.max(0, ...allStorage.map((x) => x.jsonBytes));
   const maxTab = Math.max(0, ...allStorage.map((x) => x.maxTabBytes));
   const maxBytesInUse = Math.max(0, ...allStorage.map((x) => x.bytesInUse ?? 0));
-  // CPU seconds per process kind: the mean over each variant's launches.
-  const meanCpu = (id) => {
+  // CPU seconds per process kind: the median over each variant's launches.
+  const cpuOf = (id) => {
     const list = runs[id].map((x) => x.cpuS).filter(Boolean);
-    if (!list.length) return null;
-    /** @type {Record<string, number>} */
-    const out = {};
-    for (const c of list) for (const [k, v] of Object.entries(c)) out[k] = (out[k] ?? 0) + v;
-    for (const k of Object.keys(out)) out[k] = round(out[k] / list.length, 2);
-    return out;
+    return list.length ? medianByKind(list, 2) : null;
   };
-  const cpuWhy = meanCpu('why401');
-  const cpuNone = meanCpu('none');
+  const cpuWhy = cpuOf('why401');
+  const cpuNone = cpuOf('none');
   const totalCpu = (c) =>
     c
       ? round(

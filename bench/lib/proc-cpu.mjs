@@ -5,7 +5,7 @@
 // --extension-process; Firefox's by the type ending a -contentproc line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { median } from './stats.mjs';
+import { median, round } from './stats.mjs';
 
 let ticks = 100;
 try {
@@ -92,16 +92,18 @@ export function cpuDelta(a, b) {
 }
 
 /**
- * Per process kind, the median of several `{kind: ms}` readings (a kind
- * missing from one reading counts 0 there; kinds that never used CPU are left out).
- * @param {Record<string, number>[]} readings @returns {Record<string, number>}
+ * Per process kind, the median of several `{kind: value}` readings (a kind
+ * missing from one reading counts 0 there; kinds that never used CPU are
+ * left out), rounded to `digits` decimals.
+ * @param {Record<string, number>[]} readings @param {number} [digits]
+ * @returns {Record<string, number>}
  */
-export function medianByKind(readings) {
+export function medianByKind(readings, digits = 0) {
   const kinds = [...new Set(readings.flatMap((r) => Object.keys(r)))].filter((k) =>
     readings.some((r) => (r[k] ?? 0) > 0),
   );
   return Object.fromEntries(
-    kinds.map((k) => [k, Math.round(median(readings.map((r) => r[k] ?? 0)))]),
+    kinds.map((k) => [k, round(median(readings.map((r) => r[k] ?? 0)), digits)]),
   );
 }
 

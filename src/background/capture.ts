@@ -231,14 +231,14 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     if (opts.firefox || !opts.onCrossOriginFailure || d.tabId < 0) return;
     if (d.type !== 'xmlhttprequest' || d.error !== 'net::ERR_FAILED') return;
     const from = initiatorOf(d as { initiator?: string });
-    let origin: string;
+    let url: URL;
     try {
-      origin = new URL(d.url).origin;
+      url = new URL(d.url);
     } catch {
       return;
     }
-    const scope = scopeOf(d.url);
-    if (from && from !== origin && scope) opts.onCrossOriginFailure(scope);
+    const scope = scopeOf(url);
+    if (from && from !== url.origin && scope) opts.onCrossOriginFailure(scope);
   };
 
   // No extraHeaders here in either browser: Chrome then hides Cookie (and

@@ -56,10 +56,10 @@ export function isCloseWatch(x: unknown): x is CloseWatch {
  * (Chrome's match patterns ignore ports). A path past SCOPE_PATH_MAX is cut
  * and ends in "*". Undefined for what is not http(s).
  */
-export function scopeOf(url: string): string | undefined {
+export function scopeOf(url: string | URL): string | undefined {
   let u: URL;
   try {
-    u = new URL(url);
+    u = typeof url === 'string' ? new URL(url) : url;
   } catch {
     return undefined;
   }

@@ -99,7 +99,8 @@ export function boundWaiting(w: Waiting, cap: number): Waiting {
  */
 export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number): TabRecords {
   let { pageStart } = current;
-  let records = current.records;
+  // One copy per merge, appended to in place (not one copy per observation).
+  let records = current.records.slice();
   let count = current.count;
   const seen = new Set(records.map((r) => r.id));
   for (const o of incoming) {
@@ -117,7 +118,7 @@ export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number
       seen.clear();
     }
     seen.add(o.id);
-    records = [...records, o];
+    records.push(o);
     count++;
   }
   if (records.length > cap) records = records.slice(records.length - cap);

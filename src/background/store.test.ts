@@ -51,6 +51,20 @@ const obs = (i: number, tabId = 7): Observation => ({
   evidence: { origin: 'https://api.example', url: `https://api.example/x?i=${i}` } as never,
 });
 
+/** `n` 401s on tab 7, one every `everyMs` ms; resolves with their stored promises. */
+async function fire(
+  store: { addObservation(o: Observation): Promise<unknown> },
+  n: number,
+  everyMs: number,
+) {
+  const all: Promise<unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    all.push(store.addObservation(obs(i)));
+    await vi.advanceTimersByTimeAsync(everyMs);
+  }
+  return all;
+}
+
 async function freshStore() {
   vi.resetModules();
   fake.data.clear();
@@ -80,12 +94,7 @@ describe('addObservation', () => {
 
   it('a storm: every 401 counted once, batches at least 100 ms apart, far fewer writes than 401s', async () => {
     const store = await freshStore();
-    const all: Promise<unknown>[] = [];
-    // 300 401s, one every 2 ms (600 ms).
-    for (let i = 0; i < 300; i++) {
-      all.push(store.addObservation(obs(i)));
-      await vi.advanceTimersByTimeAsync(2);
-    }
+    const all = await fire(store, 300, 2); // 600 ms
     await vi.advanceTimersByTimeAsync(500);
     await Promise.all(all);
     const t = await store.readTab(7);
@@ -103,12 +112,7 @@ describe('addObservation', () => {
 
   it('a long storm: the gap between batches grows to 800 ms, and a quiet spell resets it', async () => {
     const store = await freshStore();
-    const all: Promise<unknown>[] = [];
-    // 4 s of storm, one 401 every 5 ms.
-    for (let i = 0; i < 800; i++) {
-      all.push(store.addObservation(obs(i)));
-      await vi.advanceTimersByTimeAsync(5);
-    }
+    const all = await fire(store, 800, 5); // 4 s of storm
     await vi.advanceTimersByTimeAsync(1000);
     await Promise.all(all);
     expect((await store.readTab(7)).count).toBe(800);
@@ -153,10 +157,7 @@ describe('addObservation', () => {
 
   it('another tab’s first 401 is written at once, even in the middle of a storm', async () => {
     const store = await freshStore();
-    for (let i = 0; i < 200; i++) {
-      void store.addObservation(obs(i));
-      await vi.advanceTimersByTimeAsync(5);
-    }
+    await fire(store, 200, 5);
     // The storm's gap is long by now; tab 8 has not been written yet.
     void store.addObservation({ ...obs(1000, 8), time: Date.now() });
     await vi.advanceTimersByTimeAsync(0);

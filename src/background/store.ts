@@ -72,13 +72,14 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
 // are written together: one storage write per batch, not per 401. The first
 // 401 after a quiet spell is written at once (the panel waits on it); later
 // batches start at least `gap` apart. The gap is FLUSH_GAP_MS after a quiet
-// spell and doubles with each batch a burst holds back, up to
+// spell and doubles with each batch that waits it out, up to
 // FLUSH_GAP_MAX_MS: a tab at the cap is ~120 KB, and at ten writes a second
 // those writes were most of the worker's CPU in the bench's storm
 // (bench/README.md, "The storm"). A top-level 401 and a navigation commit
 // never wait: both must be in the queue in the order they happened (the
-// commit decides which page a record belongs to). Bounded: at most 2 × cap
-// wait per tab (the rest are only counted), and `cap` are kept.
+// commit decides which page a record belongs to); nor does a quiet tab's
+// first 401. Bounded: at most 2 × cap wait per tab (the rest are only
+// counted, boundWaiting), and `cap` are kept.
 const pending = new Map<number, Waiting>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 const FLUSH_GAP_MS = 100;
