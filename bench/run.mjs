@@ -21,7 +21,7 @@ import { harThroughCli, parseLargeHeader } from './suites/engine.mjs';
 import { interleavedLoads } from './suites/interleave.mjs';
 import { listenerCosts } from './suites/listeners.mjs';
 import { panelLatency } from './suites/panel-latency.mjs';
-import { popupFirstRender, withFloorPage } from './suites/popup.mjs';
+import { popupFirstRender, withProbe } from './suites/popup.mjs';
 import { runStorm } from './suites/storm.mjs';
 
 const started = Date.now();
@@ -631,7 +631,7 @@ async function popupSection() {
   try {
     const r = await retryOnce('popup first render', async () => {
       const s = await launchChromium({
-        extension: withFloorPage(distDir.chromium, tmp),
+        extension: withProbe(distDir.chromium, tmp),
         extensionId: CHROME_EXTENSION_ID,
       });
       try {
@@ -643,60 +643,70 @@ async function popupSection() {
         await s.close();
       }
     });
-    const m = round(median(r.samples));
     /** Median of each phase (ms from navigation start): where first render spends its time. */
     const phaseMedians = (list) => {
       const out = {};
-      for (const k of ['responseEnd', 'script', 'view', 'dom']) {
+      for (const k of ['script', 'ui', 'view', 'dom', 'frame']) {
         const xs = list.map((p) => p[k]).filter((x) => typeof x === 'number');
         out[k] = xs.length ? round(median(xs)) : null;
       }
       return out;
     };
-    const floor = round(median(r.floorSamples));
+    /** @param {{frame:number}[]} list */
+    const summary = (list) => ({
+      firstRenderMs: round(median(list.map((p) => p.frame))),
+      firstOpenMs: round(list[0].frame),
+      samplesMs: list.map((p) => round(p.frame)),
+      phasesMs: phaseMedians(list),
+      renderedRecords: list[0].records ?? null,
+    });
+    const at500 = summary(r.at500);
+    const floor = summary(r.floor);
+    const inTab = summary(r.inTab500);
+    const floorInTab = summary(r.floorInTab);
     results.popup = {
-      phasesMs: phaseMedians(r.phases),
-      firstRenderMs: m,
-      // Any extension page takes this long to show a line in a new tab here; the popup's own part is the rest.
-      floorMs: floor,
-      floorSamplesMs: r.floorSamples.map((x) => round(x)),
-      ownMs: round(m - floor),
-      firstOpenMs: round(r.samples[0]),
-      samplesMs: r.samples.map((x) => round(x)),
+      ...at500,
+      // Any extension popup takes this long to show a line here; the popup's own part is the rest.
+      floorMs: floor.firstRenderMs,
+      floorSamplesMs: floor.samplesMs,
+      ownMs: round(at500.firstRenderMs - floor.firstRenderMs),
       seeded: r.seeded,
-      renderedRecords: r.renderedRecords,
-      with50Records: {
-        phasesMs: phaseMedians(r.phases50),
-        firstRenderMs: round(median(r.samples50)),
-        samplesMs: r.samples50.map((x) => round(x)),
-        renderedRecords: r.rendered50,
-      },
+      with50Records: summary(r.at50),
+      inTab: { ...inTab, floorMs: floorInTab.firstRenderMs, floorSamplesMs: floorInTab.samplesMs },
       method:
-        'the extension records 50 real 401s for one tab (the per-tab cap); that tab key is widened to 500 records in storage.session from the worker; the popup opens on ?tabId=N',
+        'the extension records 50 real 401s for one tab (the per-tab cap); that tab key is widened to 500 records in storage.session from the worker; ' +
+        'the toolbar popup is opened on that tab by action.openPopup(); a probe first in its <head> times the first record in ms from navigation start. ' +
+        'inTab: the same page opened in a tab on ?tabId=N',
     };
+    const p = results.popup;
     rows.push({
       name: 'popup.firstRenderMs',
-      value: String(m),
+      value: String(p.firstRenderMs),
       target: '≤ 100 ms',
-      pass: m <= 100,
+      pass: p.firstRenderMs <= 100,
       note:
-        `median of ${r.samples.length}; first open ${round(r.samples[0])} ms; ${r.renderedRecords} records in DOM; ` +
-        `script ${results.popup.phasesMs.script} ms, data ${results.popup.phasesMs.view} ms`,
+        `toolbar popup, median of ${r.at500.length}; first open ${p.firstOpenMs} ms; ${p.renderedRecords} records in DOM; ` +
+        `script ${p.phasesMs.script} ms, UI ${p.phasesMs.ui} ms, records ${p.phasesMs.view} ms`,
     });
     rows.push({
       name: 'popup.floorMs',
-      value: String(floor),
-      note: 'an extension page with one module script and one line, same launch: the part no popup can avoid',
+      value: String(p.floorMs),
+      note: 'a popup page whose one module script shows one line, same launch: the part no popup can avoid',
     });
     rows.push({
       name: 'popup.ownMs',
-      value: String(results.popup.ownMs),
+      value: String(p.ownMs),
       note: 'firstRenderMs − floorMs: what the popup itself adds',
     });
     rows.push({
       name: 'popup.with50Records.firstRenderMs',
-      value: String(results.popup.with50Records.firstRenderMs),
+      value: String(p.with50Records.firstRenderMs),
       note: 'the real 50 records before widening',
+    });
+    rows.push({
+      name: 'popup.inTab.firstRenderMs',
+      value: String(p.inTab.firstRenderMs),
+      note: `the same page in a tab of its own (Open actions), 500 records; its floor ${p.inTab.floorMs} ms`,
     });
   } catch (e) {
     rows.push({ name: 'popup.firstRenderMs', value: `failed: ${errText(e)}` });

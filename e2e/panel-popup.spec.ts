@@ -193,6 +193,63 @@ test.describe('panel: the explanation where the 401 happens', () => {
   });
 });
 
+test.describe('popup: the tab it describes', () => {
+  // The toolbar popup has no ?tabId: it asks for 'active' and the background
+  // finds the active tab of the last focused window (src/popup/tab-id.ts).
+  test("asked for the active tab, the background answers for the focused window's active tab", async ({
+    driver,
+    demo,
+  }) => {
+    const s = byName('bearer-expired');
+    const { tabId } = await openScenario(driver, demo, s);
+    await expect.poll(() => driver.badgeText(tabId)).toBe(String(s.count));
+    // Any extension page can ask; this one is the popup opened on another tab's id.
+    const asker = await driver.openPopup(tabId);
+    type Reply = { ok: boolean; value?: { tabId: number; count: number }; error?: string };
+    const ask = (tab: unknown, focus: number | undefined) =>
+      asker.evaluate(
+        async ({ tab, focus }) => {
+          type Ext = {
+            tabs: {
+              get(id: number): Promise<{ windowId: number }>;
+              update(id: number, p: object): Promise<unknown>;
+            };
+            windows: { update(id: number, p: object): Promise<unknown> };
+            runtime: { sendMessage(m: unknown): Promise<unknown> };
+          };
+          const b = (globalThis as unknown as { browser: Ext }).browser;
+          // What a click on the toolbar button implies: that tab's window focused, the tab active.
+          await b.tabs.update(focus, { active: true });
+          await b.windows.update((await b.tabs.get(focus)).windowId, { focused: true });
+          return (await b.runtime.sendMessage({
+            why401: 1,
+            type: 'tab/view',
+            payload: { tabId: tab, perOrigin: 10 },
+          })) as Reply;
+        },
+        { tab, focus: focus as number },
+      );
+    const active = await ask('active', tabId);
+    expect(active.ok).toBe(true);
+    expect(active.value?.tabId).toBe(tabId);
+    expect(active.value?.count).toBe(s.count);
+    // Another window, focused: its active tab is the one described, not the 401 page.
+    const other = await asker.evaluate(async () => {
+      type Ext = { windows: { create(p: object): Promise<{ tabs?: { id?: number }[] }> } };
+      const b = (globalThis as unknown as { browser: Ext }).browser;
+      return (await b.windows.create({ url: 'about:blank', focused: true })).tabs?.[0]?.id;
+    });
+    expect(other).toEqual(expect.any(Number));
+    const elsewhere = await ask('active', other);
+    expect(elsewhere.value?.tabId).toBe(other);
+    expect(elsewhere.value?.count).toBe(0);
+    // Anything else that is not a tab id is refused, with a message that says so.
+    const bad = await ask('current', tabId);
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toContain('tab id');
+  });
+});
+
 test.describe('popup: the fixes', () => {
   test('Clear site data lists what it will clear, then clears that origin only', async ({
     driver,

@@ -129,9 +129,10 @@ test.describe('a 401 storm', () => {
     expect(state?.maxGap).toBeLessThan(2_000);
     expect(state?.frames).toBeGreaterThan(0);
 
-    // The popup shows the true count, draws the first 20 records, and all 50 (the cap) on request.
+    // The popup shows the true count, draws the first 10 records (src/popup/first-view.ts),
+    // and all 50 (the cap) on request.
     const popup = await driver.openPopup(tabId);
-    await expect.poll(() => popup.count('[data-testid="record"]')).toBe(20);
+    await expect.poll(() => popup.count('[data-testid="record"]')).toBe(10);
     expect(await popup.text('.count')).toContain(String(STORM));
     await popup.click('[data-action="show-all"]');
     await expect.poll(() => popup.count('[data-testid="record"]')).toBe(CAP);

@@ -56,7 +56,7 @@ export const params = {
   stormRounds: int('BENCH_STORM_ROUNDS', quick ? 1 : 2),
   /** Popup: records seeded into one tab, and how many times the popup is opened. */
   popupRecords: 500,
-  popupOpens: int('BENCH_POPUP_OPENS', quick ? 3 : 10),
+  popupOpens: int('BENCH_POPUP_OPENS', quick ? 3 : 20),
   harEntries: 10_000,
   headerBytes: 64 * 1024,
   /** Comma list of sections to run (default all): build,engine,chromium,listeners,firefox,panel,storm,popup */

@@ -154,6 +154,13 @@ async function view(tabId: number, perOrigin?: number) {
   return viewOf(tabId, t, perOrigin);
 }
 
+/** The tab a toolbar popup describes: its window was focused when its button was clicked. */
+async function activeTabId(): Promise<number> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) throw new Error('No active tab');
+  return tab.id;
+}
+
 async function reload(tabId: number) {
   try {
     await browser.tabs.reload(tabId);
@@ -163,11 +170,14 @@ async function reload(tabId: number) {
 }
 
 const handlers: Handlers = {
-  'tab/view': ({ tabId, perOrigin }) =>
-    view(
-      tabId,
+  'tab/view': async ({ tabId, perOrigin }) => {
+    const id = tabId === 'active' ? await activeTabId() : tabId;
+    if (!Number.isInteger(id)) throw new Error('tab/view needs a tab id or "active"');
+    return view(
+      id,
       typeof perOrigin === 'number' && Number.isInteger(perOrigin) ? perOrigin : undefined,
-    ),
+    );
+  },
   'panel/view': async (_p, from) => {
     if (from.kind !== 'content') throw new Error('panel/view is for the page panel');
     const v = await view(from.tabId);

@@ -10,7 +10,7 @@ function router() {
   const handlers: Partial<Handlers> = {
     'tab/view': async ({ tabId }) => {
       calls.push(`tab/view ${tabId}`);
-      return { tabId, count: 0, records: [] };
+      return { tabId: tabId === 'active' ? 1 : tabId, count: 0, records: [] };
     },
     'panel/view': async (_p, from) => {
       if (from.kind !== 'content') throw new Error('content only');

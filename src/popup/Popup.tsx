@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser.ts';
 import type { TabView } from '../shared/messages.ts';
 import { send } from '../shared/send.ts';
+import { FIRST_RECORDS, type FirstView } from './first-view.ts';
 import { groupByOrigin } from '../ui/group.ts';
 import { RecordLine } from '../ui/RecordLine.tsx';
 import { HostAccess } from './HostAccess.tsx';
@@ -14,44 +15,28 @@ import { siteActionsFor } from './site-actions.ts';
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
 
 /**
- * Records drawn per origin before "Show all": the popup's first paint should
- * not wait on hundreds of lines nobody scrolls to (bench: popup.firstRenderMs).
+ * `view` is the tab's first view once it has arrived: main.tsx draws the
+ * popup's frame at once and again with the records the moment they come
+ * (not from an effect here, which would run only after the next paint).
  */
-export const FIRST_RECORDS = 20;
-
-/** The tab, and the first view of it: asked for before the first render, not after it. */
-export interface FirstView {
-  tabId: Promise<number>;
-  view: Promise<TabView>;
-}
-
-export function requestFirstView(tabId: Promise<number>): FirstView {
-  const view = tabId.then((n) => send('tab/view', { tabId: n, perOrigin: FIRST_RECORDS }));
-  view.catch(() => undefined); // reported by the component, not as an unhandled rejection
-  return { tabId, view };
-}
-
-export function Popup({ first }: { first: FirstView }) {
-  const [id, setId] = useState<number | null>(null);
-  const [view, setView] = useState<TabView | null>(null);
+export function Popup({ first, view: firstView }: { first: FirstView; view?: TabView }) {
+  // The whole view, once "Show all" has fetched it.
+  const [whole, setWhole] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [allShown, setAllShown] = useState<ReadonlySet<string>>(new Set());
   const focusOrigin = new URLSearchParams(location.search).get('origin');
+  const view = whole ?? firstView ?? null;
+  const id = view?.tabId ?? null;
 
   useEffect(() => {
-    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
-    first.tabId.then(setId, fail);
-    first.view.then((v) => {
-      performance.mark('why401:view');
-      setView(v);
-    }, fail);
+    first.view.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [first]);
 
   // The first view holds FIRST_RECORDS per origin; "Show all" fetches the rest once.
   const showAll = async (origin: string) => {
     if (id === null) return;
     try {
-      if (view?.originCounts) setView(await send('tab/view', { tabId: id }));
+      if (view?.originCounts) setWhole(await send('tab/view', { tabId: id }));
       setAllShown(new Set([...allShown, origin]));
     } catch (e: unknown) {
       setError(e instanceof Error ? e.message : String(e));

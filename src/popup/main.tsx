@@ -1,13 +1,17 @@
-import '../ui/page.css';
-import './popup.css';
-import { render } from 'preact';
-import { Popup, requestFirstView } from './Popup.tsx';
-import { resolveTabId } from './tab-id.ts';
+import { requestFirstView } from './first-view.ts';
+import { tabOf } from './tab-id.ts';
 
 // Marks for the benchmark's breakdown of first render (bench/suites/popup.mjs):
-// script running, data received. Local to this page; nothing is sent anywhere.
+// the entry running here; the UI loaded and the records arriving in mount.tsx.
+// Local to this page; nothing is sent anywhere.
 performance.mark('why401:script');
-// The records are asked for first: the worker answers while Preact renders the frame.
-const first = requestFirstView(resolveTabId(location.search));
-const root = document.getElementById('app');
-if (root) render(<Popup first={first} />, root);
+// The records are asked for first, before Preact and the components are even
+// loaded: the background answers while they are fetched and run.
+const first = requestFirstView(tabOf(location.search));
+import('./mount.tsx').then(
+  ({ mount }) => mount(first),
+  (e: unknown) => {
+    // The page's own code failed to load (an extension update mid-way): say so, in text.
+    document.body.textContent = `Why 401 could not start: ${String(e)}`;
+  },
+);

@@ -59,8 +59,12 @@ export interface PanelView extends TabView {
 }
 
 export interface Protocol {
-  /** Extension pages: the records of a tab. */
-  'tab/view': { request: { tabId: number; perOrigin?: number }; response: TabView };
+  /**
+   * Extension pages: the records of a tab. `'active'` is the active tab of the
+   * last focused window, the one whose toolbar popup is open: the background
+   * finds it, which saves the popup a round trip before its first paint.
+   */
+  'tab/view': { request: { tabId: number | 'active'; perOrigin?: number }; response: TabView };
   /** Content script: the records of its own tab (the tab comes from the sender, not the payload). */
   'panel/view': { request: Record<string, never>; response: PanelView };
   /** Content script: collapse the panel to a pill (remembered for its site), or expand it. */

@@ -1,0 +1,29 @@
+// The popup's first question to the background, kept apart from Preact and the
+// components so the entry module can send it before they load: the answer is
+// on its way while the UI's code is fetched and run (bench: popup.phasesMs).
+import type { TabView } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
+
+/**
+ * Records drawn per origin before "Show all": the popup's first paint should
+ * not wait on hundreds of lines nobody scrolls to (bench: popup.firstRenderMs).
+ */
+export const FIRST_RECORDS = 10;
+
+/** The first view of the tab: asked for before the UI's code is even loaded. */
+export interface FirstView {
+  view: Promise<TabView>;
+  /** The view, once it has arrived. */
+  ready?: TabView;
+}
+
+export function requestFirstView(tab: number | 'active'): FirstView {
+  const view = send('tab/view', { tabId: tab, perOrigin: FIRST_RECORDS });
+  view.catch(() => undefined); // reported by the component, not as an unhandled rejection
+  const first: FirstView = { view };
+  void view.then(
+    (v) => (first.ready = v),
+    () => undefined,
+  );
+  return first;
+}
