@@ -643,19 +643,24 @@ async function popupSection() {
         await s.close();
       }
     });
-    /** Median of each phase (ms from navigation start): where first render spends its time. */
+    /**
+     * Median of each phase (ms from navigation start): where first render
+     * spends its time. `view` is marked only when the records came after the
+     * UI had loaded: its median is over those opens, counted in `viewMarked`.
+     */
     const phaseMedians = (list) => {
       const out = {};
       for (const k of ['script', 'ui', 'view', 'dom', 'frame']) {
         const xs = list.map((p) => p[k]).filter((x) => typeof x === 'number');
         out[k] = xs.length ? round(median(xs)) : null;
       }
+      out.viewMarked = list.filter((p) => typeof p.view === 'number').length;
       return out;
     };
     /** @param {{frame:number}[]} list */
     const summary = (list) => ({
       firstRenderMs: round(median(list.map((p) => p.frame))),
-      firstOpenMs: round(list[0].frame),
+      firstSampleMs: round(list[0].frame),
       samplesMs: list.map((p) => round(p.frame)),
       phasesMs: phaseMedians(list),
       renderedRecords: list[0].records ?? null,
@@ -670,6 +675,8 @@ async function popupSection() {
       floorMs: floor.firstRenderMs,
       floorSamplesMs: floor.samplesMs,
       ownMs: round(at500.firstRenderMs - floor.firstRenderMs),
+      // The launch's first popup, cold: the first of the 50-record opens.
+      launchFirstOpenMs: round(r.at50[0].frame),
       seeded: r.seeded,
       with50Records: summary(r.at50),
       inTab: { ...inTab, floorMs: floorInTab.firstRenderMs, floorSamplesMs: floorInTab.samplesMs },
@@ -686,7 +693,7 @@ async function popupSection() {
       target: '≤ 100 ms',
       pass: p.firstRenderMs <= 100,
       note:
-        `toolbar popup, median of ${r.at500.length}; first open ${p.firstOpenMs} ms; ${p.renderedRecords} records in DOM; ` +
+        `toolbar popup, median of ${r.at500.length}; the launch's first open ${p.launchFirstOpenMs} ms; ${p.renderedRecords} records in DOM; ` +
         `script ${p.phasesMs.script} ms, UI ${p.phasesMs.ui} ms, records ${p.phasesMs.view} ms`,
     });
     rows.push({

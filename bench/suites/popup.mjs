@@ -179,11 +179,13 @@ function expectCount(list, n) {
  * toolbar popup on `popup` and returns what its probe wrote, once it closed.
  * `tabId`, when given, is made the active tab first, as a click on the
  * button of that tab's window would find it.
- * @param {{ tabId: number | null, popup: string }} o
+ * @param {{ tabId: number | null, popup: string, workerStopped?: boolean }} o
  */
-const openPopupAndWait = async ({ tabId, popup }) => {
+const openPopupAndWait = async ({ tabId, popup, workerStopped = false }) => {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  await chrome.storage.local.remove('benchPopup');
+  // With the worker stopped, the caller removed the key before stopping it:
+  // a storage change here would wake the worker (store.ts listens to them).
+  if (!workerStopped) await chrome.storage.local.remove('benchPopup');
   if (tabId !== null) await chrome.tabs.update(tabId, { active: true });
   await chrome.action.setPopup({ popup });
   try {
@@ -201,6 +203,10 @@ const openPopupAndWait = async ({ tabId, popup }) => {
         resolve(null);
       }, 10_000);
     });
+    if (workerStopped) {
+      const background = await chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] });
+      if (background.length > 0) throw new Error('the worker was running before the popup opened');
+    }
     await chrome.action.openPopup();
     const got = await reported;
     // openPopup refuses while a popup is still open.
@@ -262,6 +268,8 @@ async function openColdPopup(s, tabId, opens) {
         async () => (await chrome.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0,
       );
     for (let i = 0; i < opens; i++) {
+      // Before the stop: this change reaches the worker's storage listener.
+      await opener.evaluate(() => chrome.storage.local.remove('benchPopup'));
       await cdp.send('ServiceWorker.stopAllWorkers');
       for (let j = 0; j < 200 && (await running()); j++) await sleep(50);
       if (await running()) throw new Error('the service worker did not stop');
@@ -269,6 +277,7 @@ async function openColdPopup(s, tabId, opens) {
         opener.evaluate(openPopupAndWait, {
           tabId: null,
           popup: `${POPUP_PATH}?${TOOLBAR}&tabId=${tabId}`,
+          workerStopped: true,
         }),
         30_000,
         'opening the toolbar popup with the worker stopped',

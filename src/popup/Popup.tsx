@@ -36,8 +36,10 @@ export function Popup({ first, view: firstView }: { first: FirstView; view?: Tab
   const showAll = async (origin: string) => {
     if (id === null) return;
     try {
-      if (view?.originCounts) setWhole(await send('tab/view', { tabId: id }));
-      setAllShown(new Set([...allShown, origin]));
+      // Fetched once: a second origin's "Show all" has it already.
+      if (!whole && view?.originCounts) setWhole(await send('tab/view', { tabId: id }));
+      // From the current set: another origin's click may have landed during the await.
+      setAllShown((shown) => new Set([...shown, origin]));
     } catch (e: unknown) {
       setError(e instanceof Error ? e.message : String(e));
     }
