@@ -680,7 +680,7 @@ async function popupSection() {
       seeded: r.seeded,
       with50Records: summary(r.at50),
       inTab: { ...inTab, floorMs: floorInTab.firstRenderMs, floorSamplesMs: floorInTab.samplesMs },
-      workerStopped: summary(r.cold500),
+      workerStopped: summary(r.cold50),
       method:
         'the extension records 50 real 401s for one tab (the per-tab cap); that tab key is widened to 500 records in storage.session from the worker; ' +
         'the toolbar popup is opened on that tab by action.openPopup(); a probe first in its <head> times the first record in ms from navigation start. ' +
@@ -714,7 +714,7 @@ async function popupSection() {
     rows.push({
       name: 'popup.workerStopped.firstRenderMs',
       value: String(p.workerStopped.firstRenderMs),
-      note: `the toolbar popup when its request has to start the stopped background first (median of ${r.cold500.length}; Playwright attaches to the new worker)`,
+      note: `the toolbar popup on the real 50 records when its request has to start the stopped background first (median of ${r.cold50.length}; Playwright attaches to the new worker)`,
     });
     rows.push({
       name: 'popup.inTab.firstRenderMs',
