@@ -22,8 +22,12 @@ const FLOOR_PATH = 'bench-floor.html';
 /** Opens with the worker stopped first: each restarts it, which is slow. */
 const COLD_OPENS = 8;
 
-/** Runs first in the popup's <head> and in the floor page's (bench-probe.js). */
-const probe = () => {
+/**
+ * Runs first in the popup's <head> and in the floor page's (bench-probe.js),
+ * written out with TOOLBAR as its argument.
+ * @param {string} toolbar
+ */
+const probe = (toolbar) => {
   const w = /** @type {any} */ (window);
   w.__firstRecord = new Promise((resolve) => {
     const seen = () => {
@@ -51,7 +55,7 @@ const probe = () => {
     });
     obs.observe(document, { childList: true, subtree: true });
   });
-  if (location.search.includes('benchToolbar=1')) {
+  if (location.search.includes(toolbar)) {
     w.__firstRecord.then((r) => chrome.storage.local.set({ benchPopup: r }).then(() => close()));
   }
 };
@@ -66,7 +70,7 @@ const probe = () => {
 export function withProbe(dist, root) {
   const dir = join(root, 'chromium-why401-probe');
   cpSync(dist, dir, { recursive: true });
-  writeFileSync(join(dir, 'bench-probe.js'), `(${probe})();\n`);
+  writeFileSync(join(dir, 'bench-probe.js'), `(${probe})(${JSON.stringify(TOOLBAR)});\n`);
   const tag = '<script src="/bench-probe.js"></script>';
   const html = join(dir, POPUP_PATH);
   const page = readFileSync(html, 'utf8');

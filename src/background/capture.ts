@@ -237,8 +237,9 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     } catch {
       return;
     }
+    if (!from || from === url.origin) return;
     const scope = scopeOf(url);
-    if (from && from !== url.origin && scope) opts.onCrossOriginFailure(scope);
+    if (scope) opts.onCrossOriginFailure(scope);
   };
 
   // No extraHeaders here in either browser: Chrome then hides Cookie (and
