@@ -194,8 +194,9 @@ test.describe('panel: the explanation where the 401 happens', () => {
 });
 
 test.describe('popup: the tab it describes', () => {
-  // The toolbar popup has no ?tabId: it asks for 'active' and the background
-  // finds the active tab of the last focused window (src/popup/tab-id.ts).
+  // The toolbar popup of a tab without 401s has no ?tabId: it asks for
+  // 'active' and the background finds the active tab of the last focused
+  // window (src/popup/tab-id.ts).
   test("asked for the active tab, the background answers for the focused window's active tab", async ({
     driver,
     demo,
@@ -247,6 +248,46 @@ test.describe('popup: the tab it describes', () => {
     const bad = await ask('current', tabId);
     expect(bad.ok).toBe(false);
     expect(bad.error).toContain('tab id');
+  });
+
+  // A tab that saw a 401 gets a popup of its own, on ?tabId=N: the popup then
+  // asks for that tab's records without the background looking for the
+  // active tab first (src/background/toolbar.ts).
+  test("a tab with 401s has its toolbar button open that tab's popup, again after a navigation", async ({
+    driver,
+    demo,
+  }) => {
+    const popupOf = (id: number) =>
+      driver.evalInExtension(
+        (tab: number) =>
+          (
+            globalThis as unknown as {
+              browser: { action: { getPopup(d: { tabId: number }): Promise<string> } };
+            }
+          ).browser.action.getPopup({ tabId: tab }),
+        id,
+      );
+    const { page, tabId } = await openScenario(driver, demo, byName('bearer-expired'));
+    await expect.poll(() => driver.badgeText(tabId)).toBe('1');
+    expect(await popupOf(tabId)).toMatch(new RegExp(`/src/popup/index\\.html\\?tabId=${tabId}$`));
+    // Another tab, no 401: the manifest's popup, which asks for the active tab.
+    const plain = await driver.newPage();
+    await plain.goto(`${demo.origin}/storage/get?t=${Date.now()}`);
+    await plain.waitFor('main[data-state="done"]');
+    expect(await popupOf(await driver.tabIdOf(plain))).toMatch(/\/src\/popup\/index\.html$/);
+    // A new document in the first tab, itself answered 401 (Chrome wipes a
+    // tab's popup when its error page commits, after the 401): set again.
+    // Firefox waits on a password prompt nothing answers: don't wait for the page.
+    await page.goto(`${demo.origin}/storage/get?t=${Date.now()}`);
+    await expect.poll(() => driver.badgeText(tabId)).toBe('');
+    await page.goto(`${demo.origin}/s/basic-navigation`, { wait: 'none' });
+    await expect.poll(() => driver.badgeText(tabId)).toBe('1');
+    await expect
+      .poll(() => popupOf(tabId), { timeout: 3000 })
+      .toMatch(new RegExp(`\\?tabId=${tabId}$`));
+    // It stays: the wipe came before the badge was set again, not after.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await popupOf(tabId)).toMatch(new RegExp(`\\?tabId=${tabId}$`));
   });
 });
 

@@ -45,6 +45,7 @@ const probe = (toolbar) => {
           view: mark('why401:view'),
           ui: mark('why401:ui'),
           count,
+          search: location.search,
           records: document.querySelectorAll('[data-testid=record]').length,
         });
       });
@@ -123,7 +124,7 @@ export async function popupFirstRender(s, origin, { records, opens }) {
   if (tabId === null) throw new Error('the extension did not record the seeded 401s');
   const inTab = `chrome-extension://${CHROME_EXTENSION_ID}/${POPUP_PATH}?tabId=${tabId}`;
   // The real 50 records first: how first render scales with the record count.
-  const at50 = await openToolbarPopup(s, tabId, POPUP_PATH, opens);
+  const at50 = await openToolbarPopup(s, tabId, null, opens);
   expectCount(at50, 50);
   // The background stopped first, on the real 50 records (the widened 500
   // would mostly time the restarted worker parsing a 1 MB key no tab holds).
@@ -156,7 +157,7 @@ export async function popupFirstRender(s, origin, { records, opens }) {
   const at500 = [];
   const floor = [];
   for (let i = 0; i < opens; i++) {
-    at500.push(...(await openToolbarPopup(s, tabId, POPUP_PATH, 1)));
+    at500.push(...(await openToolbarPopup(s, tabId, null, 1)));
     floor.push(...(await openToolbarPopup(s, tabId, FLOOR_PATH, 1)));
   }
   expectCount(at500, records);
@@ -170,7 +171,7 @@ export async function popupFirstRender(s, origin, { records, opens }) {
   return { at50, at500, floor, inTab500, floorInTab, cold50, seeded: stored, tabId };
 }
 
-/** @typedef {{dom:number, frame:number, script:number|null, view:number|null, ui:number|null, count:string, records:number}} Probe */
+/** @typedef {{dom:number, frame:number, script:number|null, view:number|null, ui:number|null, count:string, search:string, records:number}} Probe */
 
 /** @param {Probe[]} list @param {number} n */
 function expectCount(list, n) {
@@ -183,18 +184,25 @@ function expectCount(list, n) {
 
 /**
  * Runs in an extension context (the worker, or an extension page): opens the
- * toolbar popup on `popup` and returns what its probe wrote, once it closed.
- * `tabId`, when given, is made the active tab first, as a click on the
- * button of that tab's window would find it.
- * @param {{ tabId: number | null, popup: string, workerStopped?: boolean }} o
+ * toolbar popup and returns what its probe wrote, once it closed. With
+ * `tabId`, that tab is made active first, as a click on the button of its
+ * window would find it, and its button opens `popup` — or, when `popup` is
+ * null, the popup Why 401 gave that tab (src/background/toolbar.ts), the
+ * `toolbar` query added so the probe reports. Without, the button's default
+ * is set to `popup`.
+ * @param {{ tabId: number | null, popup: string | null, toolbar: string, workerStopped?: boolean }} o
  */
-const openPopupAndWait = async ({ tabId, popup, workerStopped = false }) => {
+const openPopupAndWait = async ({ tabId, popup, toolbar, workerStopped = false }) => {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   // With the worker stopped, the caller removed the key before stopping it:
   // a storage change here would wake the worker (store.ts listens to them).
   if (!workerStopped) await chrome.storage.local.remove('benchPopup');
   if (tabId !== null) await chrome.tabs.update(tabId, { active: true });
-  await chrome.action.setPopup({ popup });
+  // The tab's own popup, as a full URL: set back as its path and query.
+  const own = tabId === null ? null : await chrome.action.getPopup({ tabId });
+  const ownPath = own && own.slice(new URL(chrome.runtime.getURL('')).href.length);
+  const shown = popup ?? `${ownPath}${ownPath?.includes('?') ? '&' : '?'}${toolbar}`;
+  await chrome.action.setPopup(tabId === null ? { popup: shown } : { tabId, popup: shown });
   try {
     // Waits on the probe's write rather than polling, which would
     // keep the worker busy while the popup asks it for the records.
@@ -223,8 +231,12 @@ const openPopupAndWait = async ({ tabId, popup, workerStopped = false }) => {
     }
     return got;
   } finally {
-    // Back to the manifest's popup.
-    await chrome.action.setPopup({ popup: chrome.runtime.getManifest().action.default_popup });
+    // Back to the tab's own popup, or the manifest's.
+    await chrome.action.setPopup(
+      tabId === null
+        ? { popup: chrome.runtime.getManifest().action.default_popup }
+        : { tabId, popup: /** @type {string} */ (ownPath) },
+    );
   }
 };
 
@@ -232,22 +244,28 @@ const openPopupAndWait = async ({ tabId, popup, workerStopped = false }) => {
  * Opens the toolbar popup `opens` times on the tab, as its button would, and
  * reads what the probe left in storage.local once the popup has closed.
  * @param {import('../lib/chromium.mjs').ChromiumSession} s @param {number} tabId
- * @param {string} path  the page, relative to the extension's root
+ * @param {string | null} path  the page, relative to the extension's root; null: the
+ *   popup Why 401 gave the tab, which must name it (?tabId=N)
  * @param {number} opens
  * @returns {Promise<Probe[]>}
  */
 async function openToolbarPopup(s, tabId, path, opens) {
   const out = [];
+  const what = path ?? "the tab's own popup";
   for (let i = 0; i < opens; i++) {
     const r = await within(
       /** @type {import('playwright-core').Worker} */ (s.worker).evaluate(openPopupAndWait, {
         tabId,
-        popup: `${path}?${TOOLBAR}`,
+        popup: path && `${path}?${TOOLBAR}`,
+        toolbar: TOOLBAR,
       }),
       30_000,
-      `opening ${path} as the toolbar popup`,
+      `opening ${what} as the toolbar popup`,
     );
-    if (!r) throw new Error(`${path} as the toolbar popup never drew its first line`);
+    if (!r) throw new Error(`${what} as the toolbar popup never drew its first line`);
+    if (path === null && !new URLSearchParams(r.search).has('tabId', String(tabId))) {
+      throw new Error(`the tab's popup does not name it (?tabId=${tabId}): "${r.search}"`);
+    }
     out.push(r);
   }
   return out;
@@ -284,6 +302,7 @@ async function openColdPopup(s, tabId, opens) {
         opener.evaluate(openPopupAndWait, {
           tabId: null,
           popup: `${POPUP_PATH}?${TOOLBAR}&tabId=${tabId}`,
+          toolbar: TOOLBAR,
           workerStopped: true,
         }),
         30_000,

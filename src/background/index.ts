@@ -4,7 +4,7 @@
 // else. Work waits on one ready promise: the settings.
 import browser, { isFirefox } from '../shared/browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
-import { forgetTab, showCount } from './badge.ts';
+import { forgetTab, showCount } from './toolbar.ts';
 import { startCapture, type Capture, type Captured } from './capture.ts';
 import { coveredBy, liveScopes, scopeOf, type CloseWatch } from './close-watch.ts';
 import { clearSite, planClear } from './clear-site.ts';

@@ -3,7 +3,7 @@
 // scope; what is stored is the engine's secret-free evidence.
 import { extractEvidence } from '../core/index.ts';
 import browser, { isFirefox } from '../shared/browser.ts';
-import { showCount } from './badge.ts';
+import { showCount } from './toolbar.ts';
 import type { Captured } from './capture.ts';
 import type { Observation } from './records.ts';
 import { coalesce } from './coalesce.ts';
