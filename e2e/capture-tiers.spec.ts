@@ -27,7 +27,12 @@ async function run(driver: Driver, origin: string, name: string) {
 }
 
 interface Stored {
-  evidence: { url: string; cookiesHidden?: boolean; cookieNames: string[] | null };
+  evidence: {
+    url: string;
+    cookiesHidden?: boolean;
+    cookieNames: string[] | null;
+    cookieJarNames?: string[];
+  };
   causes?: { id: string }[];
   type: string;
 }
@@ -185,4 +190,34 @@ test('image 401s are watched only when the settings ask for every resource type'
       { what: 'watchAllTypes off again' },
     );
   }
+});
+
+// A burst's 401s to one endpoint ask the cookie jar once (src/background/
+// jar-names.ts), but never past a cookie change: sign in, 401 again must read
+// the jar as it is now, or "cookie not sent" would read as "no session".
+test('the cookie jar is read afresh once a cookie changed, even a moment after the last 401', async ({
+  driver,
+  demo,
+}) => {
+  const origin = freshOrigin(demo, 'jar');
+  const page = await driver.newPage();
+  await page.goto(`${origin}/storage/get?run=${n++}`);
+  await page.waitFor('main[data-state="done"]');
+  const tabId = await driver.tabIdOf(page);
+  // No cookie goes (credentials: 'omit'), so each 401 asks the jar.
+  const unauthorised = () =>
+    page.evaluate(async () => {
+      await fetch('/api/basic-no-credentials', { credentials: 'omit', cache: 'no-store' });
+    });
+  await unauthorised();
+  const [r1] = await recordsFor(driver, tabId, 1);
+  expect(r1!.evidence.cookieJarNames ?? []).not.toContain('jar_fresh');
+  // The site sets a session cookie (a sign-in), and the same endpoint answers 401 again.
+  await page.evaluate(() => {
+    document.cookie = 'jar_fresh=1; path=/';
+  });
+  await unauthorised();
+  const [, r2] = await recordsFor(driver, tabId, 2);
+  expect(r2!.evidence.url).toBe(r1!.evidence.url);
+  expect(r2!.evidence.cookieJarNames).toContain('jar_fresh');
 });

@@ -6,7 +6,7 @@ import browser, { isFirefox } from '../shared/browser.ts';
 import { showCount } from './toolbar.ts';
 import type { Captured } from './capture.ts';
 import type { Observation } from './records.ts';
-import { coalesce } from './coalesce.ts';
+import { createJarNames } from './jar-names.ts';
 import { annotate } from './diagnosis.ts';
 import { addObservation } from './store.ts';
 
@@ -23,18 +23,8 @@ async function lookUpCookieNames(url: string): Promise<string[] | undefined> {
   }
 }
 
-/** Which cookies a URL gets depends on its scheme, host and path, never its query. */
-function cookieScope(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return url;
-  }
-}
-
-// A page's burst of 401s to one endpoint asks the cookie jar once, not once per 401.
-const cookieNames = coalesce(cookieScope, lookUpCookieNames);
+// A burst's 401s to one endpoint ask the jar once, until a cookie changes (jar-names.ts).
+const cookieNames = createJarNames(lookUpCookieNames, browser.cookies.onChanged);
 
 export async function record(c: Captured, ready: Promise<unknown>): Promise<void> {
   await ready;
