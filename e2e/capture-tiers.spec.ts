@@ -204,19 +204,28 @@ test('the cookie jar is read afresh once a cookie changed, even a moment after t
   await page.goto(`${origin}/storage/get?run=${n++}`);
   await page.waitFor('main[data-state="done"]');
   const tabId = await driver.tabIdOf(page);
-  // No cookie goes (credentials: 'omit'), so each 401 asks the jar.
+  // No cookie goes (credentials: 'omit'), so each 401 asks the jar. Returns
+  // when the request was sent and when its answer came (ms, the page's clock).
   const unauthorised = () =>
     page.evaluate(async () => {
+      const sent = performance.now();
       await fetch('/api/basic-no-credentials', { credentials: 'omit', cache: 'no-store' });
+      return { sent, answered: performance.now() };
     });
-  await unauthorised();
+  const one = await unauthorised();
   const [r1] = await recordsFor(driver, tabId, 1);
   expect(r1!.evidence.cookieJarNames ?? []).not.toContain('jar_fresh');
   // The site sets a session cookie (a sign-in), and the same endpoint answers 401 again.
   await page.evaluate(() => {
     document.cookie = 'jar_fresh=1; path=/';
   });
-  await unauthorised();
+  const two = await unauthorised();
+  // Past the jar's one-second reuse (JAR_TTL_MS) the jar is asked anyway, and
+  // this test would prove nothing: say so rather than pass.
+  test.skip(
+    two.sent - one.answered >= 900,
+    `the second 401 came ${Math.round(two.sent - one.answered)} ms after the first: too slow to test reuse`,
+  );
   const [, r2] = await recordsFor(driver, tabId, 2);
   expect(r2!.evidence.url).toBe(r1!.evidence.url);
   expect(r2!.evidence.cookieJarNames).toContain('jar_fresh');

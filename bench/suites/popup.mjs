@@ -263,7 +263,7 @@ async function openToolbarPopup(s, tabId, path, opens) {
       `opening ${what} as the toolbar popup`,
     );
     if (!r) throw new Error(`${what} as the toolbar popup never drew its first line`);
-    if (path === null && !new URLSearchParams(r.search).has('tabId', String(tabId))) {
+    if (path === null && new URLSearchParams(r.search).get('tabId') !== String(tabId)) {
       throw new Error(`the tab's popup does not name it (?tabId=${tabId}): "${r.search}"`);
     }
     out.push(r);

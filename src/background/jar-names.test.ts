@@ -12,20 +12,34 @@ function setUp(answer: (url: string) => Promise<string[] | undefined>) {
   const asked: string[] = [];
   const listeners = new Set<() => void>();
   let clock = 0;
+  let timers: { due: number; fn: () => void }[] = [];
   const names = createJarNames(
     (url) => {
       asked.push(url);
       return answer(url);
     },
     { addListener: (cb) => listeners.add(cb), removeListener: (cb) => listeners.delete(cb) },
-    () => clock,
+    { now: () => clock, later: (fn, ms) => void timers.push({ due: clock + ms, fn }) },
   );
+  /** Moves the clock on, running the timers that fall due, in order. */
+  const advance = (ms: number) => {
+    const end = clock + ms;
+    for (;;) {
+      const next = timers.filter((t) => t.due <= end).sort((a, b) => a.due - b.due)[0];
+      if (!next) break;
+      timers = timers.filter((t) => t !== next);
+      clock = next.due;
+      next.fn();
+    }
+    clock = end;
+  };
   return {
     names,
     asked,
     listeners,
     change: () => [...listeners].forEach((l) => l()),
-    advance: (ms: number) => (clock += ms),
+    advance,
+    pendingTimers: () => timers.length,
   };
 }
 
@@ -79,6 +93,24 @@ describe('createJarNames', () => {
     j.advance(1);
     await j.names('https://a.example/api');
     expect(j.asked).toHaveLength(2);
+  });
+
+  it('stops listening a second after the last lookup, with no cookie change to tell it', async () => {
+    const j = setUp(async () => ['a']);
+    await j.names('https://a.example/api');
+    j.advance(600);
+    await j.names('https://b.example/api');
+    j.advance(JAR_TTL_MS - 600);
+    // a.example's answer is gone, b.example's is not: still listening.
+    expect(j.listeners.size).toBe(1);
+    await j.names('https://b.example/api');
+    expect(j.asked).toHaveLength(2);
+    j.advance(600);
+    expect(j.listeners.size).toBe(0);
+    expect(j.pendingTimers()).toBe(0);
+    // And it starts again with the next lookup.
+    await j.names('https://a.example/api');
+    expect(j.listeners.size).toBe(1);
   });
 
   it('listens to cookie changes only while it remembers an answer', async () => {

@@ -28,32 +28,61 @@ export const JAR_TTL_MS = 1000;
 /** Endpoints remembered at once; the oldest go first. */
 export const JAR_MAX = 64;
 
+/** Timers, passed in so tests control time. */
+export interface JarClock {
+  now(): number;
+  later(fn: () => void, ms: number): void;
+}
+
+const realClock: JarClock = {
+  now: () => performance.now(),
+  later: (fn, ms) => void setTimeout(fn, ms),
+};
+
 export function createJarNames(
   lookUp: (url: string) => Promise<string[] | undefined>,
   changes: CookieChanges,
-  now: () => number = () => performance.now(),
+  clock: JarClock = realClock,
 ): (url: string) => Promise<string[] | undefined> {
   const known = new Map<string, { at: number; names: Promise<string[] | undefined> }>();
   let listening = false;
-  // Listening only while something is remembered: cookies change all the
-  // time on busy sites, and each event would reach (and keep alive) the worker.
+  let sweeping = false;
+  // Listening only while an answer is kept: cookies change all the time on
+  // busy sites, and each event would reach the worker. Chromium may also
+  // remember a listener added by a service worker and start the worker for
+  // it after a stop: the sweep below removes it a second after the last
+  // lookup, long before the worker's idle stop (30 s).
   const forget = () => {
     known.clear();
     changes.removeListener(forget);
     listening = false;
   };
+  const sweep = () => {
+    sweeping = false;
+    const now = clock.now();
+    for (const [key, e] of known) if (now - e.at >= JAR_TTL_MS) known.delete(key);
+    if (known.size === 0) forget();
+    else schedule();
+  };
+  const schedule = () => {
+    if (sweeping) return;
+    sweeping = true;
+    const oldest = Math.min(...[...known.values()].map((e) => e.at));
+    clock.later(sweep, Math.max(0, oldest + JAR_TTL_MS - clock.now()));
+  };
   return (url) => {
     const key = cookieScope(url);
     const hit = known.get(key);
-    if (hit && now() - hit.at < JAR_TTL_MS) return hit.names;
+    if (hit && clock.now() - hit.at < JAR_TTL_MS) return hit.names;
     known.delete(key);
     if (known.size >= JAR_MAX) known.delete(known.keys().next().value as string);
     if (!listening) {
       changes.addListener(forget);
       listening = true;
     }
-    const entry = { at: now(), names: lookUp(url) };
+    const entry = { at: clock.now(), names: lookUp(url) };
     known.set(key, entry);
+    schedule();
     // Unknown is not an answer to keep: the next 401 asks again.
     void entry.names.then((names) => {
       if (names === undefined && known.get(key) === entry) known.delete(key);

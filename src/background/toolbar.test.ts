@@ -5,11 +5,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
   const closed = new Set<number>();
+  const refused = new Set<string>();
   const call = (what: string) => async (d: { tabId: number }) => {
     if (closed.has(d.tabId)) throw new Error(`No tab with id: ${d.tabId}`);
+    if (refused.has(what)) throw new Error(`${what} refused`);
     calls.push(`${what} ${JSON.stringify(d)}`);
   };
-  return { calls, closed, call };
+  return { calls, closed, refused, call };
 });
 
 vi.mock('../shared/browser.ts', () => ({
@@ -28,6 +30,7 @@ const { forgetTab, popupOfTab, showCount } = await import('./toolbar.ts');
 beforeEach(() => {
   fake.calls.length = 0;
   fake.closed.clear();
+  fake.refused.clear();
 });
 
 describe('popupOfTab', () => {
@@ -76,5 +79,25 @@ describe('showCount', () => {
     fake.calls.length = 0;
     await showCount(8, 1);
     expect(fake.calls).toHaveLength(3);
+  });
+
+  it("never lets an earlier count's text land after a later one's", async () => {
+    // The first 401's update (popup, text, colour) and the next batch's come
+    // together: the browser must see "1" before "5", whatever resolves when.
+    const a = showCount(9, 1);
+    const b = showCount(9, 5);
+    await Promise.all([a, b]);
+    const texts = fake.calls.filter((c) => c.startsWith('text'));
+    expect(texts).toEqual(['text {"tabId":9,"text":"1"}', 'text {"tabId":9,"text":"5"}']);
+  });
+
+  it('shows the count even if the popup cannot be set', async () => {
+    fake.refused.add('popup');
+    await showCount(10, 3);
+    expect(fake.calls).toContain('text {"tabId":10,"text":"3"}');
+    // The count was written, so an unchanged count is not written again.
+    fake.calls.length = 0;
+    await showCount(10, 3);
+    expect(fake.calls).toEqual([]);
   });
 });

@@ -30,18 +30,20 @@ export async function showCount(tabId: number, count: number, force = false): Pr
   const before = shown.get(tabId);
   if (!force && before === text) return;
   shown.set(tabId, text);
-  try {
-    // The popup and the colour stay with the tab until a navigation wipes
-    // them (then `force`): set once, not on every count of a storm. The popup
-    // first: by the time the badge shows, a click opens this tab's popup.
-    const first = text && (force || !before);
-    if (first) await setTabPopup(tabId);
-    await browser.action.setBadgeText({ tabId, text });
-    if (first) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' });
-  } catch {
-    // The tab closed between the 401 and this update: nothing to show.
-    shown.delete(tabId);
-  }
+  // The popup and the colour stay with the tab until a navigation wipes them
+  // (then `force`): set once, not on every count of a storm. The three calls
+  // go back to back, none waiting on another: calls from one context reach
+  // the browser in order, so a later count's text is never overtaken by this
+  // one's. The popup first: by the time the badge shows, a click opens this
+  // tab's popup.
+  const first = text !== '' && (force || !before);
+  const [, wrote] = await Promise.allSettled([
+    first ? setTabPopup(tabId) : undefined,
+    browser.action.setBadgeText({ tabId, text }),
+    first ? browser.action.setBadgeBackgroundColor({ tabId, color: '#b42318' }) : undefined,
+  ]);
+  // Not written (the tab closed between the 401 and this update): not shown.
+  if (wrote?.status === 'rejected' && shown.get(tabId) === text) shown.delete(tabId);
 }
 
 async function setTabPopup(tabId: number): Promise<void> {
