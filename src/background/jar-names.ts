@@ -44,6 +44,7 @@ export function createJarNames(
   changes: CookieChanges,
   clock: JarClock = realClock,
 ): (url: string) => Promise<string[] | undefined> {
+  // Oldest first: an endpoint asked again is removed and added anew at the end.
   const known = new Map<string, { at: number; names: Promise<string[] | undefined> }>();
   let listening = false;
   let sweeping = false;
@@ -60,15 +61,19 @@ export function createJarNames(
   const sweep = () => {
     sweeping = false;
     const now = clock.now();
-    for (const [key, e] of known) if (now - e.at >= JAR_TTL_MS) known.delete(key);
+    for (const [key, e] of known) {
+      if (now - e.at < JAR_TTL_MS) break; // the rest are newer
+      known.delete(key);
+    }
     if (known.size === 0) forget();
     else schedule();
   };
+  /** Wakes the sweep when the oldest answer runs out. */
   const schedule = () => {
-    if (sweeping) return;
+    const oldest = known.values().next().value;
+    if (sweeping || !oldest) return;
     sweeping = true;
-    const oldest = Math.min(...[...known.values()].map((e) => e.at));
-    clock.later(sweep, Math.max(0, oldest + JAR_TTL_MS - clock.now()));
+    clock.later(sweep, Math.max(0, oldest.at + JAR_TTL_MS - clock.now()));
   };
   return (url) => {
     const key = cookieScope(url);

@@ -46,9 +46,13 @@ export async function showCount(tabId: number, count: number, force = false): Pr
   if (wrote?.status === 'rejected' && shown.get(tabId) === text) shown.delete(tabId);
 }
 
+/** The manifest's popup, read once: `getManifest()` copies the whole manifest on each call. */
+let defaultPopup: string | undefined;
+
 async function setTabPopup(tabId: number): Promise<void> {
-  const popup = browser.runtime.getManifest().action?.default_popup;
-  if (popup) await browser.action.setPopup({ tabId, popup: popupOfTab(popup, tabId) });
+  defaultPopup ??= browser.runtime.getManifest().action?.default_popup ?? '';
+  if (defaultPopup)
+    await browser.action.setPopup({ tabId, popup: popupOfTab(defaultPopup, tabId) });
 }
 
 export function forgetTab(tabId: number): void {

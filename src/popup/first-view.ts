@@ -19,8 +19,9 @@ export interface FirstView {
 
 export function requestFirstView(tab: number | 'active'): FirstView {
   const view = send('tab/view', { tabId: tab, perOrigin: FIRST_RECORDS });
-  view.catch(() => undefined); // reported by the component, not as an unhandled rejection
   const first: FirstView = { view };
+  // A failure is reported by the component; handled here too, so it is never
+  // an unhandled rejection.
   void view.then(
     (v) => (first.ready = v),
     () => undefined,
