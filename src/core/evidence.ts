@@ -2,6 +2,7 @@
 // bounded Evidence that is stored and diagnosed. This is the only place that
 // reads credential values; after it, nothing holds them.
 import { summarizeBody } from './body.ts';
+import { bodyCredentials } from './body-credentials.ts';
 import { parseChallenges } from './challenge-parser.ts';
 import { headerValue, headerValues, isApiKeyHeader } from './headers.ts';
 import { decodeJwt, looksLikeJwt } from './jwt.ts';
@@ -314,6 +315,11 @@ export function extractEvidence(ex: Exchange): Evidence {
       }
     }
   }
+
+  // Sign-in fields in the body (a login form, an OAuth token request): names only.
+  const inBody = bodyCredentials(ex?.requestBody);
+  if (inBody.names.length) ev.bodyCredentials = inBody.names;
+  known.push(...inBody.values);
 
   const origin = headerValue(reqH, 'origin');
   if (origin) ev.requestOrigin = cap(origin, 300);

@@ -146,4 +146,51 @@ describe('explainHar', () => {
     const r = explainHar({ log: { entries } });
     expect(r.entries.length).toBe(6666);
   }, 60_000);
+  it('a browser export that shows Authorization or cookies anywhere was saved whole: "none sent" is not doubted', () => {
+    const bare = entry({
+      req: [['Accept', 'application/json']],
+      res: [['Content-Type', 'application/json']],
+    });
+    const creator = { name: 'WebInspector', version: '537.36' };
+    const sanitized = { log: { version: '1.2', creator, entries: [bare] } };
+    const whole = {
+      log: {
+        version: '1.2',
+        creator,
+        entries: [
+          entry({ status: 200, req: [['Authorization', 'Bearer abcdefghijklmnop']] }),
+          bare,
+        ],
+      },
+    };
+    const causesOf = (har: unknown, index: number) =>
+      explainHar(har).entries.find((e) => e.index === index)?.causes ?? [];
+    const doubted = causesOf(sanitized, 0).find((c) => c.id === 'no-credentials');
+    const sure = causesOf(whole, 1).find((c) => c.id === 'no-credentials');
+    expect(doubted?.evidence.join('\n')).toMatch(/without sensitive data/);
+    expect(sure?.evidence.join('\n')).not.toMatch(/without sensitive data/);
+    expect(sure?.confidence).toBeGreaterThan(doubted?.confidence ?? 1);
+    // Nothing else explains a bare 401 with nothing sent: no-credentials leads, not the server's defect.
+    expect(causesOf(whole, 1)[0]?.id).toBe('no-credentials');
+  });
+
+  it('reads sign-in fields from postData params and never keeps their values', () => {
+    const login = {
+      ...entry({ method: 'POST', url: 'https://app.example.com/login' }),
+    };
+    (login.request as Record<string, unknown>).postData = {
+      mimeType: 'application/x-www-form-urlencoded',
+      params: [
+        { name: 'user[email]', value: 'bob@example.com' },
+        { name: 'user[password]', value: 'hunter2-but-longer' },
+      ],
+    };
+    const result = explainHar({
+      log: { version: '1.2', creator: { name: 'x' }, entries: [login] },
+    });
+    const causes = result.entries[0]?.causes ?? [];
+    expect(causes[0]?.id).toBe('credentials-rejected');
+    expect(causes[0]?.evidence.join('\n')).toMatch(/user\[password\]/);
+    expect(JSON.stringify(result)).not.toContain('hunter2-but-longer');
+  });
 });

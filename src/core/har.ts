@@ -35,6 +35,41 @@ function browserMade(log: Obj, entry: Obj): boolean {
   return Object.keys(entry).some((k) => k.startsWith('_'));
 }
 
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
+
+function showsSecrets(entry: unknown): boolean {
+  if (!isObj(entry)) return false;
+  for (const side of [entry.request, entry.response]) {
+    if (!isObj(side)) continue;
+    if (Array.isArray(side.cookies) && side.cookies.length) return true;
+    if (
+      Array.isArray(side.headers) &&
+      side.headers.some(
+        (h) => isObj(h) && typeof h.name === 'string' && SECRET_HEADERS.has(h.name.toLowerCase()),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+const keptSecrets = new WeakMap<Obj, boolean>();
+
+/**
+ * Whether the file was saved with its sensitive data: "Save without
+ * sensitive data" (Chrome, Firefox) drops Authorization, Cookie and
+ * Set-Cookie from every entry, so one entry that shows any of them tells
+ * a complete file. Read once per file.
+ */
+function keepsSecrets(log: Obj): boolean {
+  let kept = keptSecrets.get(log);
+  if (kept === undefined) {
+    kept = Array.isArray(log.entries) && log.entries.some(showsSecrets);
+    keptSecrets.set(log, kept);
+  }
+  return kept;
+}
+
 /** One HAR entry as the engine's neutral exchange. */
 export function exchangeOfEntry(log: Obj, entry: Obj): Exchange | undefined {
   const req = entry.request;
@@ -47,7 +82,9 @@ export function exchangeOfEntry(log: Obj, entry: Obj): Exchange | undefined {
     status: Number.isFinite(status) ? status : 0,
     requestHeaders: headersOf(req.headers),
     responseHeaders: headersOf(res.headers),
-    source: browserMade(log, entry) ? 'har-browser' : 'har',
+    // A browser's export that shows no sensitive header anywhere may have
+    // been saved without them: then "nothing was sent" is less certain.
+    source: browserMade(log, entry) && !keepsSecrets(log) ? 'har-browser' : 'har',
   };
   if (typeof res.statusText === 'string') ex.statusText = res.statusText;
   if (typeof entry.startedDateTime === 'string') ex.startedDateTime = entry.startedDateTime;
@@ -55,6 +92,19 @@ export function exchangeOfEntry(log: Obj, entry: Obj): Exchange | undefined {
     ex.requestCookieNames = req.cookies
       .filter((c): c is Obj => isObj(c) && typeof c.name === 'string')
       .map((c) => c.name as string);
+  }
+  const post = req.postData;
+  if (isObj(post)) {
+    ex.requestBody = {};
+    if (typeof post.text === 'string') ex.requestBody.text = post.text;
+    if (typeof post.mimeType === 'string') ex.requestBody.mimeType = post.mimeType;
+    if (Array.isArray(post.params))
+      ex.requestBody.params = post.params
+        .filter((p): p is Obj => isObj(p) && typeof p.name === 'string')
+        .map((p) => ({
+          name: p.name as string,
+          value: typeof p.value === 'string' ? p.value : '',
+        }));
   }
   const content = res.content;
   if (isObj(content) && typeof content.text === 'string') {

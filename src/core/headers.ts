@@ -43,13 +43,15 @@ export function isApiKeyHeader(name: string): boolean {
     n === 'x-authorization' ||
     n === 'x-hasura-admin-secret' ||
     n === 'x-shopify-access-token' ||
-    n === 'x-figma-token'
+    n === 'x-figma-token' ||
+    n === 'x-jfrog-art-api' || // Artifactory
+    n === 'x-auth-key' // Cloudflare's global API key
   ) {
     return true;
   }
   return (
     /(^|-)(api-?key|apikey|api-token|auth-token|access-token|session-token|secret|token)$/.test(
       n,
-    ) || /^x-.*(api-?key|apikey)/.test(n)
+    ) || /^x-.*(api[-_]?key|apikey)/.test(n)
   );
 }

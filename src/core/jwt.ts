@@ -85,6 +85,15 @@ export function decodeJwt(value: string): JwtClaims | undefined {
   if (iss) out.iss = iss;
   const scope = scopesOf(claims);
   if (scope) out.scope = scope;
+  const payloadTyp = typeof claims.typ === 'string' ? claims.typ.toLowerCase() : '';
+  const oidc = ['nonce', 'at_hash', 'c_hash'].some((k) => typeof claims[k] === 'string');
+  if (
+    (payloadTyp === 'id' || oidc) &&
+    !scope &&
+    claims.roles === undefined &&
+    !/^(application\/)?at\+jwt$/i.test(typ ?? '')
+  )
+    out.idToken = true;
   const sub = str(claims.sub);
   if (sub) out.sub = sub.length > 8 ? `${sub.slice(0, 4)}… (${sub.length} chars)` : '…';
   return out;

@@ -1,6 +1,7 @@
 // The engine's public types. `core` is pure: no browser API, no DOM, no Node
 // API. Everything here is shared by the extension (background, UI) and the
 // `why401` command line. Contract: ../shared/spec/causes.md.
+import type { RequestBody } from './body-credentials.ts';
 
 /** The cause ids of causes.md. A public contract: renaming one is breaking. */
 export const CAUSE_IDS = [
@@ -51,6 +52,11 @@ export interface Exchange {
    * be claimed. Default: the engine decides from the record itself.
    */
   requestHeadersComplete?: boolean;
+  /**
+   * The request body where known (HAR `postData`): only which sign-in
+   * fields it carried is kept (body-credentials.ts), never their values.
+   */
+  requestBody?: RequestBody;
   /** The response body where known (HAR `content.text`, DevTools, Firefox filterResponseData). */
   responseBody?: { text: string; mimeType?: string; encoding?: string };
   /** Browser resource type (main_frame, xmlhttprequest, image, …) where known. */
@@ -70,8 +76,8 @@ export interface Exchange {
   initiatorOrigin?: string;
   /**
    * Who recorded the exchange: the extension ('browser'), a browser's HAR
-   * export ('har-browser', which may be saved without sensitive data) or
-   * another HAR producer ('har').
+   * export that shows no sensitive header anywhere ('har-browser': it may
+   * have been saved without them) or any other HAR ('har').
    */
   source?: 'browser' | 'har-browser' | 'har';
 }
@@ -97,6 +103,12 @@ export interface JwtClaims {
   scope?: string[];
   /** Subject is an identifier, not a secret, but is shown masked anyway. */
   sub?: string;
+  /**
+   * An OpenID Connect ID token (OIDC Core §2: nonce, at_hash or c_hash, or
+   * Keycloak's typ "ID"; no scopes, no typ "at+jwt"): it tells the app who
+   * signed in and is not meant to be sent to APIs.
+   */
+  idToken?: boolean;
 }
 
 /** A cause in the diagnosis, as causes.md describes it. */
@@ -189,6 +201,8 @@ export interface Evidence {
   apiKeyHeaders: string[];
   /** Names of credential-like query parameters in the URL. */
   apiKeyParams: string[];
+  /** Names of sign-in fields the request body carried (a login form's password, a client_secret). */
+  bodyCredentials?: string[];
   /** false when credentials may be missing from the record (HAR without sensitive data, …). */
   requestHeadersComplete: boolean;
   /** A browser-made HAR: a file saved "without sensitive data" would look the same. */

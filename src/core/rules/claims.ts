@@ -5,7 +5,17 @@
 import { VENDORS } from '../vendors/index.ts';
 import { credentialLine } from './credentials.ts';
 import { classify, classifyAt, snippet } from './words.ts';
-import { msg, quote, type Claim, type Ctx, type Finding } from './types.ts';
+import { iso } from '../time.ts';
+import { msg, quote, type Claim, type Ctx, type Finding, type Msg } from './types.ts';
+
+/** A JWT's exp this far past "now" (the server's own Date) is not what the server refused. */
+const EXP_MARGIN_MS = 120_000;
+
+/** The JWT sent has not expired by the server's own clock (its Date header). */
+function jwtInDate(ctx: Ctx): boolean {
+  const exp = ctx.ev.jwt?.exp;
+  return exp !== undefined && ctx.nowSource === 'date' && exp * 1000 > ctx.now + EXP_MARGIN_MS;
+}
 
 /** RFC 6750 §3.1 error codes in the challenge. */
 function challengeClaims(ctx: Ctx): Claim[] {
@@ -20,6 +30,9 @@ function challengeClaims(ctx: Ctx): Claim[] {
       const kind = k && k !== 'missing' && k !== 'session' ? k : 'invalid';
       // A bare invalid_token says little: the token is refused, not why (causes.md, token-invalid).
       out.push({ kind, confidence: kind === 'invalid' ? (desc ? 0.8 : 0.6) : 0.9, evidence: ev });
+    } else if (error === 'invalid_dpop_proof') {
+      // RFC 9449 §7.1: the DPoP proof that goes with the token was refused.
+      out.push({ kind: 'invalid', confidence: 0.85, evidence: ev });
     } else if (error === 'insufficient_scope') {
       out.push({ kind: 'scope', confidence: 0.92, evidence: ev });
     } else if (error === 'invalid_request') {
@@ -66,10 +79,15 @@ function wordClaims(ctx: Ctx, already: readonly Claim[]): Claim[] {
 /** Basic, Digest or an API key: a password-like secret, refused as "credentials", not as a token. */
 function passwordLike(ctx: Ctx): boolean {
   if (ctx.sent === 'basic' || ctx.sent === 'digest') return true;
-  if (!ctx.hasAuth && ctx.hasApiKey) return true;
+  if (!ctx.hasAuth && (ctx.hasApiKey || ctx.hasBodyCredential)) return true;
   // "token ghp_…", "Token 9944b…", "ApiKey …": opaque, non-JWT secrets.
   return (
-    ctx.hasAuth && !ctx.ev.jwt && ctx.sent !== undefined && ctx.sent !== 'bearer' && ctx.sent !== ''
+    ctx.hasAuth &&
+    !ctx.ev.jwt &&
+    ctx.sent !== undefined &&
+    ctx.sent !== 'bearer' &&
+    ctx.sent !== 'dpop' &&
+    ctx.sent !== ''
   );
 }
 
@@ -77,7 +95,10 @@ export function claimFindings(ctx: Ctx): Finding[] {
   const base = [...challengeClaims(ctx), ...vendorClaims(ctx)];
   const claims = [...base, ...wordClaims(ctx, base)];
   const out: Finding[] = [];
-  const cookiesOnly = ctx.hasCookies && !ctx.hasAuth && !ctx.hasApiKey;
+  const headerless = !ctx.hasAuth && !ctx.hasApiKey && !ctx.hasBodyCredential;
+  // Only analytics, consent or anti-CSRF cookies went: nothing that signs anyone in.
+  const noneThatSignIn = !ctx.anyCredential || (headerless && ctx.onlyNonAuthCookies);
+  const cookiesOnly = ctx.hasCookies && headerless && !ctx.onlyNonAuthCookies;
   const tokenSent = ctx.hasAuth || ctx.hasApiKey;
   const mismatch =
     ctx.hasAuth &&
@@ -86,39 +107,62 @@ export function claimFindings(ctx: Ctx): Finding[] {
     !ctx.challenged.includes(ctx.sent);
   const cred = credentialLine(ctx);
   for (const c of claims) {
-    const add = (id: Finding['id'], conf: number): void => {
+    const add = (id: Finding['id'], conf: number, ...more: Msg[]): void => {
       out.push({
         id,
         confidence: conf,
-        evidence: cred && id !== 'no-credentials' ? [cred, c.evidence] : [c.evidence],
+        evidence: [...(cred && id !== 'no-credentials' ? [cred] : []), c.evidence, ...more],
       });
+    };
+    /**
+     * The server refused credentials ("bad credentials", "invalid token")
+     * that the record does not show: it saw some, so they went somewhere the
+     * record leaves out (a header Why 401 does not know, a HAR saved without
+     * sensitive data). Its words are the better evidence; "none sent" stays
+     * as the other reading.
+     */
+    const unseen = (id: Finding['id']): void => {
+      // Clear words (a vendor's, a JSON reason) lead; a stock page's do not.
+      const conf = c.confidence >= 0.6 ? Math.max(0.55, c.confidence * 0.8) : c.confidence * 0.8;
+      add(id, conf, msg('ev_credentials_unseen'));
+      add('no-credentials', ctx.credentialsKnown && !ctx.ev.sensitiveMayBeOmitted ? 0.45 : 0.35);
     };
     switch (c.kind) {
       case 'missing':
-        if (!ctx.anyCredential)
+        if (noneThatSignIn)
           add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
         else if (mismatch) add('scheme-mismatch', c.confidence * 0.9);
         else if (cookiesOnly) add('session-expired', c.confidence);
         else if (ctx.hasAuth && !ctx.ev.challengePresent) add('scheme-mismatch', 0.4);
         else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', 0.35);
         break;
+      case 'missing-or-refused':
+        if (noneThatSignIn)
+          add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
+        else if (cookiesOnly) add('session-expired', c.confidence * 0.9);
+        else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+        break;
       case 'rejected':
         if (cookiesOnly) add('session-expired', c.confidence * 0.9);
-        else if (!ctx.anyCredential && ctx.credentialsKnown)
-          add('no-credentials', c.confidence * 0.6);
+        else if (noneThatSignIn) unseen('credentials-rejected');
         else add('credentials-rejected', ctx.credentialsKnown ? c.confidence : c.confidence * 0.8);
         break;
       case 'expired':
         if (cookiesOnly) add('session-expired', c.confidence);
-        else add('token-expired', c.confidence);
+        else if (jwtInDate(ctx)) {
+          // "Invalid or expired", or a revoked session, said of a token whose
+          // exp is still ahead of the server's own clock: refused, not expired.
+          const exp = iso((ctx.ev.jwt?.exp ?? 0) * 1000);
+          add('token-invalid', c.confidence * 0.85, msg('ev_jwt_exp_after', exp, iso(ctx.now)));
+          add('token-expired', c.confidence * 0.5);
+        } else add('token-expired', c.confidence);
         break;
       case 'not-yet-valid':
         add('token-not-yet-valid', c.confidence);
         break;
       case 'invalid':
         if (cookiesOnly) add('session-expired', c.confidence * 0.8);
-        else if (!ctx.anyCredential && ctx.credentialsKnown)
-          add('no-credentials', c.confidence * 0.6);
+        else if (noneThatSignIn) unseen('token-invalid');
         else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
         break;
       case 'audience':

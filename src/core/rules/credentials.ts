@@ -20,6 +20,8 @@ export function credentialLine(ctx: Ctx): Msg | undefined {
   if (ev.authorization) return msg('ev_auth_sent', ev.authorization.masked);
   if (ev.apiKeyHeaders.length) return msg('ev_apikey_sent', ev.apiKeyHeaders.join(', '));
   if (ev.apiKeyParams.length) return msg('ev_apikey_param_sent', ev.apiKeyParams.join(', '));
+  if (ev.bodyCredentials?.length)
+    return msg('ev_body_credentials_sent', ev.bodyCredentials.join(', '));
   if (ev.cookieNames?.length) return msg('ev_cookies_sent', ev.cookieNames.slice(0, 10).join(', '));
   return undefined;
 }
@@ -78,6 +80,8 @@ export function credentialRules(ctx: Ctx): Finding[] {
         evidence.push(msg('ev_har_may_omit'));
       }
       if (jar.length) confidence = 0.5;
+      // "Bad credentials": the server saw some, whatever this record shows (claims.ts).
+      if (ctx.saysRefused) confidence = Math.min(confidence, 0.45);
       // Integrated sign-in starts by itself once challenged: negotiate-failed explains it better.
       if (
         ctx.challenged.length &&
@@ -94,6 +98,22 @@ export function credentialRules(ctx: Ctx): Finding[] {
         evidence: [msg('ev_headers_incomplete'), challengeLine(ctx)],
       });
     }
+    return out;
+  }
+
+  // A login form or a token request: the password (or client secret) went in
+  // the body, and a 401 to it is the server refusing it (RFC 6749 §5.2
+  // invalid_client; a login endpoint's "wrong password").
+  if (ctx.hasBodyCredential && !ctx.hasAuth && !ctx.hasApiKey) {
+    out.push({
+      id: 'credentials-rejected',
+      confidence: 0.6,
+      summary: msg('cause_credentials_rejected_body'),
+      evidence: [
+        msg('ev_body_credentials_sent', (ev.bodyCredentials ?? []).join(', ')),
+        challengeLine(ctx),
+      ],
+    });
     return out;
   }
 

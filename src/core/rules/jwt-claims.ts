@@ -71,19 +71,26 @@ const ALIASES: Record<string, string[]> = {
   'management.core.windows.net': ['management.azure.com'],
 };
 
+/** Names that are not public DNS (RFC 6761, RFC 8375, Kubernetes, common private zones). */
+const INTERNAL_TLD =
+  /\.(svc|cluster\.local|local|internal|intranet|lan|corp|home|home\.arpa|localdomain|private)$/;
+
 /** The host an audience names, or undefined when it cannot be judged (api://…, GUIDs, client ids, "account"). */
 export function audienceHost(aud: string): string | undefined {
   const a = aud.trim().toLowerCase();
   if (/^https?:\/\//.test(a)) {
     try {
-      return new URL(a).hostname;
+      const host = new URL(a).hostname;
+      return INTERNAL_TLD.test(host) ? undefined : host;
     } catch {
       return undefined;
     }
   }
-  // A bare DNS name ("api.example.com"); not "api", not a GUID, not "urn:…".
+  // A bare DNS name ("api.example.com"); not "api", not a GUID, not "urn:…",
+  // not a cluster- or site-internal name ("kubernetes.default.svc"): a server
+  // answers to those under whatever public name it is reached by.
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(a) && /[a-z]/.test(a.slice(a.lastIndexOf('.') + 1)))
-    return a;
+    return INTERNAL_TLD.test(a) ? undefined : a;
   return undefined;
 }
 
@@ -157,6 +164,23 @@ export function jwtRules(ctx: Ctx): Finding[] {
         evidence: lines(msg('ev_jwt_aud', jwt.aud.join(', '), ev.host)),
       });
     }
+  }
+
+  // An ID token sent where an access token belongs (OIDC Core §2): its
+  // audience is the app's client id, which no API accepts. Said only when
+  // the audience itself could not be judged above.
+  if (
+    jwt.idToken &&
+    ctx.sent === 'bearer' &&
+    !out.some((f) => f.id === 'token-wrong-audience' || f.id === 'token-expired')
+  ) {
+    out.push({
+      id: 'token-wrong-audience',
+      confidence: 0.72,
+      summary: msg('cause_token_wrong_audience_id_token'),
+      evidence: lines(msg('ev_jwt_id_token', (jwt.aud ?? []).join(', ') || '—')),
+      fixes: [msg('fix_send_access_token')],
+    });
   }
 
   const required = ev.challenges.map((c) => c.params.scope).find((s) => s);

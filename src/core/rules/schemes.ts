@@ -6,6 +6,8 @@ import { challengeLine, credentialLine } from './credentials.ts';
 import { msg, type Ctx, type Finding, type Msg } from './types.ts';
 
 const INTEGRATED = new Set(['negotiate', 'ntlm', 'kerberos']);
+/** Bearer-style tokens (RFC 6750, RFC 9449): refusals are read from the error code and the token. */
+const TOKEN_SCHEMES = new Set(['bearer', 'dpop', '']);
 
 export function schemeRules(ctx: Ctx): Finding[] {
   const { ev } = ctx;
@@ -68,6 +70,15 @@ export function schemeRules(ctx: Ctx): Finding[] {
     out.push({
       id: 'credentials-rejected',
       confidence: 0.85,
+      evidence: withCred(challengeLine(ctx), msg('ev_rechallenged', ev.authScheme ?? '')),
+    });
+  } else if (!TOKEN_SCHEMES.has(ctx.sent) && !INTEGRATED.has(ctx.sent) && !ev.jwt) {
+    // An opaque key under its own scheme (ApiKey, Token, SSWS, …) challenged
+    // again: a 401 to a request that carried credentials means they were
+    // refused (RFC 9110 §11.6.1, §15.5.2). A JWT is judged by its claims.
+    out.push({
+      id: 'credentials-rejected',
+      confidence: 0.75,
       evidence: withCred(challengeLine(ctx), msg('ev_rechallenged', ev.authScheme ?? '')),
     });
   }

@@ -20,6 +20,8 @@ export interface Finding {
 /** What a server says about why it refused, from a challenge, a vendor body or its words. */
 export type ClaimKind =
   | 'missing'
+  /** "Missing or invalid": the request decides which (nothing sent, or refused). */
+  | 'missing-or-refused'
   | 'rejected'
   | 'expired'
   | 'not-yet-valid'
@@ -50,7 +52,19 @@ export interface Ctx {
   hasAuth: boolean;
   hasCookies: boolean;
   hasApiKey: boolean;
+  /** The body carried sign-in fields (a login form's password, a client_secret). */
+  hasBodyCredential: boolean;
+  /**
+   * Cookies went, but only ones no framework signs in with (analytics,
+   * consent, anti-CSRF, load-balancer stickiness): as good as none.
+   */
+  onlyNonAuthCookies: boolean;
   anyCredential: boolean;
+  /**
+   * The server's words say credentials it was given were wrong ("Bad
+   * credentials", "Invalid API key"): it saw some, whatever the record shows.
+   */
+  saysRefused: boolean;
   /** The record shows every credential the request carried. */
   credentialsKnown: boolean;
   /** Reason text (original case): challenge error_description, JSON reason fields, excerpt, status text. */

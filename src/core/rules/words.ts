@@ -5,6 +5,17 @@ import type { ClaimKind } from './types.ts';
 
 // Order matters: the more specific reading wins ("token not yet valid" is not "invalid").
 const RULES: [ClaimKind, RegExp][] = [
+  // "Invalid or missing API key": which of the two, only the request can say.
+  [
+    'missing-or-refused',
+    /(missing|absent|no) or (invalid|incorrect|bad|wrong|expired)|(invalid|incorrect|bad|wrong|expired) or (missing|absent|not provided)/,
+  ],
+  // One message for two failures (simplejwt's "Token is invalid or expired"):
+  // not evidence of expiry. A JWT's own exp tells expiry apart (jwt-claims.ts).
+  [
+    'invalid',
+    /invalid or (has )?expired|expired or (is )?invalid|invalid\/expired|expired\/invalid/,
+  ],
   [
     'not-yet-valid',
     /not (yet )?valid (yet|before|until)|not yet valid|\bnbf\b|notbefore|not before|issued in the future|used before|iat.{0,20}future|clock skew|idx10222/,
@@ -24,7 +35,7 @@ const RULES: [ClaimKind, RegExp][] = [
   ],
   [
     'rejected',
-    /bad credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,
+    /bad credentials|(invalid|incorrect|wrong|bad)\b[a-z -]{0,24}?\b(credentials?|password|passphrase|api[ _-]?key|secret)\b|unable to authenticate with (the )?provided credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,
   ],
   [
     'invalid',

@@ -22,7 +22,10 @@ export const drf: Vendor = {
     if (!d) return undefined;
     const code = field(ev, 'code');
     if (code === 'token_not_valid') {
-      const expired = /expired/i.test(field(ev, 'messages.0.message') ?? '');
+      // "Token is expired" says expiry; "Token is invalid or expired" (older
+      // simplejwt, any failure) does not.
+      const said = field(ev, 'messages.0.message') ?? '';
+      const expired = /expired/i.test(said) && !/invalid or expired/i.test(said);
       return [
         {
           kind: expired ? 'expired' : 'invalid',

@@ -1,0 +1,256 @@
+// How real servers word and shape their 401s, beyond the public cases: each
+// test is one server behaviour the rules must read (a second look at the
+// engine on 2026-11-29 built ~60 such exchanges; these are the ones it got
+// wrong before, reduced to what decides them).
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose.ts';
+import { extractEvidence } from './evidence.ts';
+import { exchange, jwt, T0 } from './testing/build.ts';
+import type { Cause, Exchange } from './types.ts';
+
+const run = (ex: Exchange): Cause[] => diagnose(extractEvidence(ex));
+const top = (c: Cause[]) => c[0]?.id;
+const ids = (c: Cause[]) => c.map((x) => x.id);
+const text = (c: Cause[]) => JSON.stringify(c);
+const s = T0 / 1000;
+
+describe('credentials in the request body (HAR postData)', () => {
+  it('a login POST refused with "Invalid email or password" is credentials-rejected, and the password never shows', () => {
+    const c = run(
+      exchange({
+        method: 'POST',
+        url: 'https://app.example.com/api/auth/login',
+        source: 'har',
+        requestBody: {
+          mimeType: 'application/json',
+          text: '{"email":"bob@example.com","password":"correct-horse-9","remember":true}',
+        },
+        body: '{"statusCode":401,"message":"Invalid email or password","error":"Unauthorized"}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(c[0]?.evidence.join('\n')).toMatch(/request body: password/);
+    expect(ids(c)).not.toContain('no-credentials');
+    expect(text(c)).not.toContain('correct-horse-9');
+  });
+
+  it('a token request (form body, client_secret) answered with a bare 401 is credentials-rejected before missing-challenge', () => {
+    const c = run(
+      exchange({
+        method: 'POST',
+        url: 'https://sso.example.com/oauth/token',
+        source: 'har',
+        requestBody: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: 'grant_type=client_credentials&client_id=web&client_secret=s3cr3t-value-123',
+        },
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(ids(c)).toContain('missing-challenge');
+    expect(text(c)).not.toContain('s3cr3t-value-123');
+  });
+
+  it('anti-CSRF fields are not credentials: a form with only a csrf token is "nothing sent"', () => {
+    const c = run(
+      exchange({
+        method: 'POST',
+        source: 'har',
+        requestBody: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: 'authenticity_token=abc123456789&q=1',
+        },
+        res: { 'WWW-Authenticate': 'Basic realm="x"' },
+      }),
+    );
+    expect(top(c)).toBe('no-credentials');
+  });
+});
+
+describe('what the server says, where it says it', () => {
+  it("Okta's errorSummary is read: an SSWS key refused", () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'SSWS 00RZ6Xd-j0nR74KP_nY2JznDHk2_pqPzo4bf8aWEuE' },
+        body: '{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorCauses":[]}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+  });
+
+  it('"invalid x-api-key" (a vendor header named in the words) is credentials-rejected', () => {
+    const c = run(
+      exchange({
+        req: { 'x-api-key': 'sk-ant-api03-abcdefghijklmnop' },
+        body: '{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+  });
+
+  it('"Bad credentials" about a request that shows none: refused credentials the record left out, "none sent" second', () => {
+    const c = run(
+      exchange({
+        req: { 'X-Custom-Secret-Header-Unknown': 'value' },
+        res: { 'WWW-Authenticate': 'Basic realm="Artifactory Realm"' },
+        body: '{"errors":[{"status":401,"message":"Bad credentials"}]}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(c[0]?.evidence.join('\n')).toMatch(/this record shows none/);
+    const none = c.find((x) => x.id === 'no-credentials');
+    expect(none?.confidence).toBeLessThan(c[0]?.confidence ?? 0);
+  });
+
+  it('a stock HTML page\'s "wrong credentials, or your browser…" about a request with none stays no-credentials', () => {
+    const c = run(
+      exchange({
+        res: { 'WWW-Authenticate': 'Basic realm="HR Only"' },
+        body: "<html><body><h1>Unauthorized</h1><p>This server could not verify that you are authorized to access the document requested. Either you supplied the wrong credentials (e.g., bad password), or your browser doesn't understand how to supply the credentials required.</p></body></html>",
+        mime: 'text/html',
+      }),
+    );
+    expect(top(c)).toBe('no-credentials');
+  });
+
+  it('"Invalid or missing API key": no key sent is no-credentials, a key sent is credentials-rejected', () => {
+    const body = '{"message":"Invalid or missing API key"}';
+    expect(top(run(exchange({ body })))).toBe('no-credentials');
+    expect(top(run(exchange({ req: { 'X-API-Key': 'k-1234567890' }, body })))).toBe(
+      'credentials-rejected',
+    );
+  });
+
+  it('an ApiKey sent and ApiKey challenged again is refused, even when a sibling challenge is malformed', () => {
+    const c = run(
+      exchange({
+        req: {
+          Authorization: 'ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6cVV5eDlybGdYS3hLNlZJMDVRM1Nvbw==',
+        },
+        res: { 'WWW-Authenticate': ['Basic realm="security" charset="UTF-8"', 'ApiKey'] },
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(c[0]?.evidence.join('\n')).toMatch(/asked for ApiKey again/);
+    expect(ids(c)).toContain('malformed-challenge');
+  });
+
+  it('DPoP error="invalid_dpop_proof" is token-invalid (RFC 9449 §7.1)', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'DPoP opaque-access-token-1234567890', DPoP: 'proof' },
+        res: {
+          'WWW-Authenticate':
+            'DPoP algs="ES256", error="invalid_dpop_proof", error_description="DPoP proof htu does not match"',
+        },
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+  });
+});
+
+describe('cookies that sign no one in', () => {
+  it('"credentials were not provided" with only csrftoken and _ga cookies is no-credentials, not session-expired', () => {
+    const c = run(
+      exchange({
+        req: {
+          Cookie: 'csrftoken=2HnqjJJ568Jzl8jkhkVHaYhJfCWGkRym; _ga=GA1.1.1234567890.1741680000',
+        },
+        res: { 'WWW-Authenticate': 'Bearer realm="api"' },
+        body: '{"detail":"Authentication credentials were not provided."}',
+      }),
+    );
+    expect(top(c)).toBe('no-credentials');
+  });
+
+  it('the same words with a session cookie stay session-expired', () => {
+    const c = run(
+      exchange({
+        req: { Cookie: 'sessionid=abcdefghijklmnop; csrftoken=2HnqjJJ568Jzl8jkhkVHaYhJfCWGkRym' },
+        body: '{"detail":"Authentication credentials were not provided."}',
+      }),
+    );
+    expect(top(c)).toBe('session-expired');
+  });
+});
+
+describe('expiry, said and true', () => {
+  const body =
+    '{"detail":"Given token not valid for any token type","code":"token_not_valid","messages":[{"token_class":"AccessToken","token_type":"access","message":"Token is invalid or expired"}]}';
+  it('"Token is invalid or expired" about a JWT still in date is token-invalid', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: `Bearer ${jwt({ exp: s + 240, token_type: 'access' })}` },
+        res: { 'WWW-Authenticate': 'Bearer realm="api"' },
+        body,
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+  });
+  it('the same words about a JWT past its exp are token-expired', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: `Bearer ${jwt({ exp: s - 600, token_type: 'access' })}` },
+        res: { 'WWW-Authenticate': 'Bearer realm="api"' },
+        body,
+      }),
+    );
+    expect(top(c)).toBe('token-expired');
+  });
+  it('"expired" in the challenge about a JWT whose exp is ahead of the server\'s Date ranks token-invalid first', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: `Bearer ${jwt({ exp: s + 3600, scope: 'read' })}` },
+        res: {
+          'WWW-Authenticate':
+            'Bearer error="invalid_token", error_description="The token is expired"',
+        },
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+    expect(c[0]?.evidence.join('\n')).toMatch(/has not expired/);
+    expect(ids(c)).toContain('token-expired');
+  });
+});
+
+describe('audiences', () => {
+  it('an OIDC ID token (nonce, at_hash, no scopes) sent to an API is token-wrong-audience', () => {
+    const idToken = jwt({
+      iss: 'https://idp.example.com',
+      aud: 'spa-client-7f3a',
+      exp: s + 3000,
+      iat: s - 600,
+      nonce: 'n-0S6_WzA2Mj',
+      at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q',
+    });
+    const c = run(
+      exchange({
+        req: { Authorization: `Bearer ${idToken}` },
+        res: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' },
+      }),
+    );
+    expect(top(c)).toBe('token-wrong-audience');
+    expect(c[0]?.summary).toMatch(/ID token/);
+  });
+  it('an access token with scopes and the same client-id audience is not called an ID token', () => {
+    const at = jwt({ aud: 'spa-client-7f3a', exp: s + 3000, scope: 'read write', nonce: 'x' });
+    const c = run(
+      exchange({
+        req: { Authorization: `Bearer ${at}` },
+        res: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' },
+      }),
+    );
+    expect(ids(c)).not.toContain('token-wrong-audience');
+  });
+  it('an in-cluster audience (kubernetes.default.svc) is not judged against a public host name', () => {
+    const c = run(
+      exchange({
+        url: 'https://k8s.prod.example.com/api/v1/namespaces',
+        req: {
+          Authorization: `Bearer ${jwt({ aud: ['https://kubernetes.default.svc'], exp: s + 3000 })}`,
+        },
+      }),
+    );
+    expect(ids(c)).not.toContain('token-wrong-audience');
+  });
+});
