@@ -41,7 +41,7 @@ describe('close watch', () => {
     expect(liveScopes(w, 3000)).toEqual(['b.example/', 'api.example.com/me']);
   });
 
-  it('forgets a scope an hour after its last 401', () => {
+  it('forgets a scope CLOSE_WATCH_MS (five minutes) after its last 401', () => {
     let w = touchScope(emptyCloseWatch(), 'a.example/x', 0);
     expect(liveScopes(w, CLOSE_WATCH_MS - 1)).toEqual(['a.example/x']);
     expect(liveScopes(w, CLOSE_WATCH_MS)).toEqual([]);

@@ -3,8 +3,9 @@
 // refused CORS preflight does. An endpoint is a host and a path ("scope"),
 // not the whole host: a closely watched request pays for `extraHeaders`, and
 // a site whose /api/me answered 401 once should not have every other API
-// call and page of the host pay for an hour (bench/README.md, "The storm,
-// and close watching by endpoint"). The next 401 of that endpoint, the one a
+// call and page of the host pay for it (bench/README.md, "The storm, and
+// close watching by endpoint"). Every other request of the browser pays
+// too, while any close listener exists: hence the short window below. The next 401 of that endpoint, the one a
 // user retries, shows its Cookie header; a first 401 elsewhere on the host is
 // read from the cookie jar, as on any new host. A host with many failing
 // endpoints (an API failing by id) is watched whole, so the list, and the
@@ -19,8 +20,16 @@ export interface CloseWatch {
 
 /** Bounded: each closely watched endpoint makes its requests pay for extraHeaders. */
 export const CLOSE_WATCH_MAX = 64;
-/** An endpoint not heard from for an hour goes back to the cheap listeners. */
-export const CLOSE_WATCH_MS = 60 * 60_000;
+/**
+ * An endpoint not heard from for five minutes goes back to the cheap
+ * listeners. Short, because close watching costs every request of the
+ * browser, not only the endpoint's: Chromium sends every request through its
+ * header client as long as any `extraHeaders` listener is registered,
+ * whatever its filter (`WebRequestEventRouter::HasAnyExtraHeadersListener`
+ * counts listeners per profile; bench: `pairTypedExtraElsewhere`). Five
+ * minutes holds the retry a user makes after reading the explanation.
+ */
+export const CLOSE_WATCH_MS = 5 * 60_000;
 /** Longer paths are watched by their first this-many characters (a prefix). */
 export const SCOPE_PATH_MAX = 512;
 /** Past this many endpoints of one host, the whole host is watched instead. */
@@ -95,6 +104,19 @@ export function liveScopes(w: CloseWatch, now: number): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, CLOSE_WATCH_MAX)
     .map(([s]) => s);
+}
+
+/**
+ * Milliseconds until the first live scope expires (then the listeners must
+ * be narrowed); undefined when nothing is watched.
+ */
+export function nextExpiryIn(w: CloseWatch, now: number): number | undefined {
+  let first: number | undefined;
+  for (const s of liveScopes(w, now)) {
+    const at = (w.scopes[s] ?? 0) + CLOSE_WATCH_MS;
+    if (first === undefined || at < first) first = at;
+  }
+  return first === undefined ? undefined : Math.max(0, first - now);
 }
 
 /**

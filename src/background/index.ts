@@ -6,7 +6,8 @@ import browser, { isFirefox } from '../shared/browser.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { forgetTab, showCount } from './toolbar.ts';
 import { startCapture, type Capture, type Captured } from './capture.ts';
-import { coveredBy, liveScopes, scopeOf, type CloseWatch } from './close-watch.ts';
+import { scopeOf } from './close-watch.ts';
+import { createCloseWatcher } from './close-watcher.ts';
 import { clearSite, planClear } from './clear-site.ts';
 import { viewOf } from './diagnosis.ts';
 import { forgetPanel, refreshPanel } from './panel.ts';
@@ -38,7 +39,7 @@ function onCapture(c: Captured): void {
     // A write that failed (storage full, the tab gone) loses this one record;
     // capture goes on. Nothing of the request is logged.
     .catch(() => undefined);
-  if (!firefox) watchClosely(scopeOf(c.exchange.url));
+  if (!firefox) closeWatch.watch(scopeOf(c.exchange.url));
 }
 
 function startWith(allTypes: boolean): Capture {
@@ -47,7 +48,7 @@ function startWith(allTypes: boolean): Capture {
     firefox,
     allTypes,
     onCapture,
-    onCrossOriginFailure: (scope) => watchClosely(scope),
+    onCrossOriginFailure: (scope) => closeWatch.watch(scope),
   });
 }
 
@@ -55,32 +56,8 @@ function startWith(allTypes: boolean): Capture {
 let capture = startWith(DEFAULT_SETTINGS.watchAllTypes);
 let captureAllTypes = DEFAULT_SETTINGS.watchAllTypes;
 
-// Endpoints Chrome watches closely (Cookie headers, preflights; close-watch.ts):
-// a memory mirror of storage.session so a storm of 401s from one endpoint
-// writes once, not per 401.
-const closeScopes = new Map<string, number>();
-const TOUCH_AGAIN_MS = 5 * 60_000;
-
-function watchClosely(scope: string | undefined): void {
-  if (!scope) return;
-  const now = Date.now();
-  // Already watched as itself or as part of its whole host (close-watch.ts).
-  const key = coveredBy((s) => closeScopes.has(s), scope) ?? scope;
-  const last = closeScopes.get(key);
-  if (last !== undefined && now - last < TOUCH_AGAIN_MS) return;
-  closeScopes.set(key, now);
-  void ready
-    .then(() => touchCloseWatch(scope, now))
-    .then((w) => applyCloseWatch(liveScopes(w, now), w))
-    .catch(() => undefined);
-}
-
-function applyCloseWatch(scopes: string[], w: CloseWatch): void {
-  closeScopes.clear();
-  for (const s of scopes) closeScopes.set(s, w.scopes[s] ?? 0);
-  capture.watchClosely(scopes);
-}
-
+// `closeWatch` is made below `ready` (it waits on it); the callbacks here that
+// use it run only once this module has run.
 function apply(s: Settings) {
   settings = s;
   statuses.clear();
@@ -89,7 +66,7 @@ function apply(s: Settings) {
     capture.stop();
     capture = startWith(s.watchAllTypes);
     captureAllTypes = s.watchAllTypes;
-    capture.watchClosely([...closeScopes.keys()]);
+    capture.watchClosely(closeWatch.scopes());
   }
 }
 const ready: Promise<unknown> = Promise.all([
@@ -97,11 +74,24 @@ const ready: Promise<unknown> = Promise.all([
   firefox
     ? undefined
     : readCloseWatch().then(
-        (w) => applyCloseWatch(liveScopes(w, Date.now()), w),
+        (w) => closeWatch.load(w),
         () => undefined,
       ),
 ]);
 onSettingsChanged(apply);
+
+// Endpoints Chrome watches closely (Cookie headers, preflights), for a few
+// minutes after their 401 (close-watcher.ts).
+const closeWatch = createCloseWatcher(
+  {
+    touch: touchCloseWatch,
+    listen: (scopes) => capture.watchClosely(scopes),
+    now: Date.now,
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+  },
+  ready,
+);
 
 // When each tab's current top-level navigation started: the line between the
 // old page's 401s and the new document's (records.ts commitRecords). Memory is
