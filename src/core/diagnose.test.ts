@@ -311,7 +311,15 @@ describe('diagnose: one rule at a time', () => {
     expect(ids(run(exchange({ status: 407 })))).toContain('missing-challenge');
   });
   it('missing-challenge leads only when nothing else explains; is reported otherwise', () => {
-    expect(top(run(exchange({ req: bearer({ exp: s + 600 }) })))).toBe('missing-challenge');
+    // Nothing known of what went (headers incomplete): the server's defect is all there is.
+    expect(top(run(exchange({ requestHeadersComplete: false })))).toBe('missing-challenge');
+    // A token in date and a bare 401: the 401 refused it (RFC 9110 §15.5.2), reason unknown.
+    const bare = run(exchange({ req: bearer({ exp: s + 600 }) }));
+    expect(top(bare)).toBe('token-invalid');
+    expect(bare[0]?.summary).toMatch(/nothing in the exchange says why/);
+    expect(ids(bare)).toContain('missing-challenge');
+    // Never claims expiry for it.
+    expect(ids(bare)).not.toContain('token-expired');
     const c = run(exchange({ req: bearer({ exp: s - 600 }) }));
     expect(top(c)).toBe('token-expired');
     expect(ids(c)).toContain('missing-challenge');

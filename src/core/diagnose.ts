@@ -4,7 +4,7 @@ import { addServerDefects, merge, render, sortFindings } from './rank.ts';
 import { claimFindings } from './rules/claims.ts';
 import { buildCtx } from './rules/context.ts';
 import { credentialRules } from './rules/credentials.ts';
-import { jwtRules } from './rules/jwt-claims.ts';
+import { cookieJwtRules, jwtRules } from './rules/jwt-claims.ts';
 import { loopRules } from './rules/loop.ts';
 import { proxyRules } from './rules/proxy.ts';
 import { schemeRules } from './rules/schemes.ts';
@@ -51,6 +51,7 @@ const RULES: readonly ((ctx: Ctx) => Finding[])[] = [
   credentialRules,
   schemeRules,
   jwtRules,
+  cookieJwtRules,
   claimFindings,
   loopRules,
 ];

@@ -90,25 +90,36 @@ const KEEP_RESPONSE = [
   'x-oauth-scopes',
   'grpc-status',
   'grpc-message',
+  'x-error-message',
+  'x-clerk-auth-reason', // Clerk
+  'x-clerk-auth-message',
   'access-control-allow-origin',
   'access-control-allow-credentials',
 ];
 
 const cap = (s: string, n = MAX_VALUE): string => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-function cookieNamesOf(headerValuesList: string[]): { names: string[]; values: string[] } {
+function cookieNamesOf(headerValuesList: string[]): {
+  names: string[];
+  values: string[];
+  pairs: [string, string][];
+} {
   const names: string[] = [];
   const values: string[] = [];
+  const pairs: [string, string][] = [];
   for (const v of headerValuesList) {
     for (const part of v.slice(0, 64 * 1024).split(';')) {
       const eq = part.indexOf('=');
       const name = (eq >= 0 ? part.slice(0, eq) : part).trim();
       if (!name) continue;
       if (names.length < MAX_NAMES && !names.includes(name)) names.push(name.slice(0, 100));
-      if (eq >= 0) values.push(part.slice(eq + 1).trim());
+      if (eq >= 0) {
+        values.push(part.slice(eq + 1).trim());
+        if (pairs.length < MAX_NAMES) pairs.push([name, part.slice(eq + 1).trim()]);
+      }
     }
   }
-  return { names, values };
+  return { names, values, pairs };
 }
 
 function setCookieNames(values: string[]): string[] {
@@ -270,6 +281,16 @@ export function extractEvidence(ex: Exchange): Evidence {
     if (names.length < MAX_NAMES && !names.includes(n)) names.push(n.slice(0, 100));
   if (harCookieNames.length && !cookieHeaders.length) incomplete(); // cookies listed, header stripped
   if (names.length || cookieHeaders.length) ev.cookieNames = names;
+  // A session kept as a JWT in a cookie (Clerk's and Firebase's __session, …):
+  // its claims, read locally like a bearer token's. Not a refresh token's.
+  for (const [name, value] of fromHeader.pairs) {
+    if (/refresh/i.test(name) || !looksLikeJwt(value)) continue;
+    const claims = decodeJwt(value);
+    if (claims) {
+      ev.cookieJwt = { cookie: name.slice(0, 100), claims };
+      break;
+    }
+  }
   if (Array.isArray(ex?.cookieJarNames)) {
     ev.cookieJarNames = ex.cookieJarNames
       .filter((n) => typeof n === 'string')
@@ -304,7 +325,10 @@ export function extractEvidence(ex: Exchange): Evidence {
   }
   if (u) {
     for (const [k, val] of u.searchParams) {
-      if (!val || !isCredentialParam(k)) continue;
+      // Azure Functions take their key as ?code= (learn.microsoft.com, "Function
+      // access keys"); elsewhere `code` is OAuth's one-time code, not a credential.
+      const functionKey = k === 'code' && u.hostname.toLowerCase().endsWith('.azurewebsites.net');
+      if (!val || !(isCredentialParam(k) || functionKey)) continue;
       if (ev.apiKeyParams.length < 10 && !ev.apiKeyParams.includes(k))
         ev.apiKeyParams.push(k.slice(0, 100));
       known.push(val);

@@ -2,7 +2,8 @@
 // text. A server defect (no or malformed challenge) ranks first only when
 // nothing else explains the 401 (causes.md); otherwise it is reported below.
 import { FIXES, LINKS, PRIORITY } from './cause-info.ts';
-import { challengeLine } from './rules/credentials.ts';
+import { passwordLike } from './rules/claims.ts';
+import { challengeLine, credentialLine } from './rules/credentials.ts';
 import { msg, quote, type Ctx, type Finding, type Msg } from './rules/types.ts';
 import type { Cause, CauseId } from './types.ts';
 
@@ -51,9 +52,27 @@ export function merge(findings: readonly Finding[]): Finding[] {
 
 export function addServerDefects(ctx: Ctx, findings: Finding[]): Finding[] {
   const { ev } = ctx;
-  const best = findings.reduce((m, f) => Math.max(m, f.confidence), 0);
-  const lead = best < EXPLAINED;
   const out = [...findings];
+  // A 401 to a request that carried credentials refuses them (RFC 9110
+  // §15.5.2), whatever else the server left out: that is the root cause,
+  // said plainly, when nothing more specific explains the response. (A
+  // cookie session is read by credentials.ts; a 407 by proxy.ts.)
+  const sentKeyOrToken =
+    (ctx.hasAuth || ctx.hasApiKey || ctx.hasBodyCredential) &&
+    !ev.authRedacted &&
+    ctx.credentialsKnown &&
+    ev.status === 401;
+  if (sentKeyOrToken && !out.some((f) => f.confidence >= EXPLAINED)) {
+    const cred = credentialLine(ctx);
+    out.push({
+      id: passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid',
+      confidence: EXPLAINED,
+      summary: msg('cause_unknown_refused'),
+      evidence: [...(cred ? [cred] : []), msg('ev_rfc_refused'), challengeLine(ctx)],
+    });
+  }
+  const best = out.reduce((m, f) => Math.max(m, f.confidence), 0);
+  const lead = best < EXPLAINED;
   if ((ev.status === 401 || ev.status === 407) && !ev.challengePresent) {
     out.push({
       id: 'missing-challenge',

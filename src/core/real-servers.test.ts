@@ -254,3 +254,113 @@ describe('audiences', () => {
     expect(ids(c)).not.toContain('token-wrong-audience');
   });
 });
+
+describe('a second, blind look (2026-11-29): what it missed', () => {
+  it('express-jwt\'s "Format is Authorization: Bearer [token]" to a "JWT …" header is scheme-mismatch, with no challenge', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: `JWT ${jwt({ sub: 'u1', exp: s + 3600 })}` },
+        body: '{"message":"Format is Authorization: Bearer [token]"}',
+      }),
+    );
+    expect(top(c)).toBe('scheme-mismatch');
+  });
+
+  it('a bare JWT in Authorization (no scheme) is scheme-mismatch even when the server challenges nothing', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: jwt({ sub: 'u_8812', exp: s + 3600 }) },
+        body: '{"message":"Unauthorized","statusCode":401}',
+      }),
+    );
+    expect(top(c)).toBe('scheme-mismatch');
+    expect(c[0]?.evidence.join('\n')).toMatch(/no scheme in front/);
+  });
+
+  it('"invalid, expired, or revoked" about an opaque key is not read as expiry', () => {
+    const c = run(
+      exchange({
+        req: {
+          Authorization:
+            'Bearer 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',
+        },
+        body: '{"errors":[{"field":null,"message":"The provided authorization grant is invalid, expired, or revoked"}]}',
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+    expect(ids(c)).not.toContain('token-expired');
+  });
+
+  it('?access_token= refused with invalid_token is a bearer token refused: token-invalid', () => {
+    const c = run(
+      exchange({
+        url: 'https://social.example/api/v1/accounts/verify_credentials?access_token=Xq8vN2pL5tR7wZ1yB4cF6hJ9kM3sD0gA',
+        res: {
+          'WWW-Authenticate':
+            'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"',
+        },
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+  });
+
+  it('"Please log in" to a request that carried nothing is no-credentials, not an expired session', () => {
+    const c = run(
+      exchange({ body: '{"error":"not_authenticated","message":"Please log in to continue."}' }),
+    );
+    expect(top(c)).toBe('no-credentials');
+    expect(ids(c)).not.toContain('session-expired');
+  });
+
+  it("an Azure Functions key in ?code= is a credential sent (elsewhere `code` is OAuth's)", () => {
+    const url =
+      'https://func-orders.azurewebsites.net/api/GetOrder?code=Zm9vYmFyX2Z1bmN0aW9uX2tleQ==&id=7';
+    const c = run(exchange({ url }));
+    expect(top(c)).toBe('credentials-rejected');
+    expect(c[0]?.evidence.join('\n')).toMatch(/URL query: code/);
+    expect(text(c)).not.toContain('Zm9vYmFyX2Z1bmN0aW9uX2tleQ');
+    const oauth = run(
+      exchange({ url: 'https://app.example.com/callback?code=abcdef123456&state=x' }),
+    );
+    expect(top(oauth)).toBe('no-credentials');
+  });
+
+  it('a HAR that may have lost Authorization, and a server that says invalid_token: the token went, "none sent" is doubted', () => {
+    const c = run(
+      exchange({
+        source: 'har-browser',
+        res: {
+          'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"',
+          'Content-Type': 'text/plain',
+        },
+        body: 'Jwt is expired',
+        mime: 'text/plain',
+      }),
+    );
+    expect(top(c)).toBe('token-expired');
+    expect(c.find((x) => x.id === 'no-credentials')?.confidence ?? 0).toBeLessThan(0.5);
+  });
+
+  it("a session JWT in a cookie whose nbf is ahead of the server's Date is token-not-yet-valid (Clerk's __session)", () => {
+    const session = jwt({ sub: 'user_1', nbf: s + 37, exp: s + 97, iat: s + 37 });
+    const c = run(
+      exchange({
+        req: { Cookie: `__client_uat=1741769848; __session=${session}` },
+        res: {
+          'x-clerk-auth-reason': 'token-not-active-yet',
+          'x-clerk-auth-message': 'JWT cannot be used prior to not before date claim (nbf).',
+        },
+      }),
+    );
+    expect(top(c)).toBe('token-not-yet-valid');
+    expect(c[0]?.evidence.join('\n')).toMatch(/Cookie __session holds a JWT/);
+    expect(text(c)).not.toContain(session.split('.')[1]!.slice(0, 12));
+  });
+
+  it('a session JWT in a cookie past its exp is session-expired, said from the claims', () => {
+    const session = jwt({ sub: 'user_1', exp: s - 600 });
+    const c = run(exchange({ req: { Cookie: `__session=${session}` } }));
+    expect(top(c)).toBe('session-expired');
+    expect(c[0]?.evidence.join('\n')).toMatch(/JWT exp .* is before/);
+  });
+});

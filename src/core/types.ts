@@ -190,6 +190,8 @@ export interface Evidence {
   cookieNames: string[] | null;
   /** Browser only: names of the cookies the jar holds for the URL. */
   cookieJarNames?: string[];
+  /** A cookie that holds a JWT (a session kept as a token): its name and claims. */
+  cookieJwt?: { cookie: string; claims: JwtClaims };
   /**
    * The Cookie header was hidden from the recorder and the jar holds cookies
    * for the URL: whether they went with this request is not known.

@@ -45,6 +45,26 @@ function challengeClaims(ctx: Ctx): Claim[] {
   return out;
 }
 
+/** A server naming the scheme it reads ("Format is Authorization: Bearer [token]", express-jwt). */
+const NAMED_SCHEME =
+  /authorization:? +(bearer|basic|token|digest)\b|format is +(bearer|basic|token)\b|(must|should) (start|begin) with +['"`]?(bearer|basic|token)\b|expect(s|ed)? +['"`]?(bearer|basic|token)['"`]? +(scheme|prefix)/;
+
+/** The server's words name a scheme other than the one sent: scheme-mismatch, with or without a challenge. */
+function namedSchemeClaims(ctx: Ctx): Claim[] {
+  if (!ctx.hasAuth || ctx.sent === undefined || ctx.ev.authRedacted) return [];
+  const text = ctx.bodyText.slice(0, 4096);
+  const m = NAMED_SCHEME.exec(text.toLowerCase());
+  const named = m?.[1] ?? m?.[2] ?? m?.[5] ?? m?.[7];
+  if (!m || !named || named === ctx.sent) return [];
+  return [
+    {
+      kind: 'scheme',
+      confidence: 0.8,
+      evidence: msg('ev_body_says', quote(snippet(text, m.index))),
+    },
+  ];
+}
+
 function vendorClaims(ctx: Ctx): Claim[] {
   const out: Claim[] = [];
   for (const v of VENDORS) {
@@ -77,9 +97,13 @@ function wordClaims(ctx: Ctx, already: readonly Claim[]): Claim[] {
 }
 
 /** Basic, Digest or an API key: a password-like secret, refused as "credentials", not as a token. */
-function passwordLike(ctx: Ctx): boolean {
+export function passwordLike(ctx: Ctx): boolean {
   if (ctx.sent === 'basic' || ctx.sent === 'digest') return true;
-  if (!ctx.hasAuth && (ctx.hasApiKey || ctx.hasBodyCredential)) return true;
+  // ?access_token= is a bearer token in the query (RFC 6750 §2.3), not a key.
+  const queryBearer =
+    ctx.ev.apiKeyHeaders.length === 0 &&
+    ctx.ev.apiKeyParams.some((p) => p.toLowerCase() === 'access_token');
+  if (!ctx.hasAuth && (ctx.hasApiKey || ctx.hasBodyCredential)) return !queryBearer;
   // "token ghp_…", "Token 9944b…", "ApiKey …": opaque, non-JWT secrets.
   return (
     ctx.hasAuth &&
@@ -92,7 +116,7 @@ function passwordLike(ctx: Ctx): boolean {
 }
 
 export function claimFindings(ctx: Ctx): Finding[] {
-  const base = [...challengeClaims(ctx), ...vendorClaims(ctx)];
+  const base = [...challengeClaims(ctx), ...vendorClaims(ctx), ...namedSchemeClaims(ctx)];
   const claims = [...base, ...wordClaims(ctx, base)];
   const out: Finding[] = [];
   const headerless = !ctx.hasAuth && !ctx.hasApiKey && !ctx.hasBodyCredential;
@@ -172,7 +196,10 @@ export function claimFindings(ctx: Ctx): Finding[] {
         add('insufficient-scope', c.confidence);
         break;
       case 'session':
-        if (tokenSent && !ctx.hasCookies) add('token-expired', c.confidence * 0.7);
+        // "Please log in" to a request that carried nothing: nothing expired.
+        if (noneThatSignIn)
+          add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
+        else if (tokenSent && !ctx.hasCookies) add('token-expired', c.confidence * 0.7);
         else add('session-expired', c.confidence);
         break;
       case 'scheme':

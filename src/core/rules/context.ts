@@ -17,6 +17,15 @@ const PLAIN_STATUS = /^(unauthori[sz]ed|proxy authentication required|forbidden|
 const REASON_KEY =
   /(message|msg|summary|description|detail|details|title|reason|errors?|code|status|__type)$/;
 
+/** Response headers that carry the server's reason (kept by evidence.ts). */
+const REASON_HEADERS = [
+  'x-auth-error',
+  'x-error',
+  'x-error-message',
+  'grpc-message',
+  'x-clerk-auth-message',
+];
+
 function reasonText(ev: Evidence): string {
   const parts: string[] = [];
   for (const c of ev.challenges) {
@@ -39,6 +48,11 @@ function reasonText(ev: Evidence): string {
   }
   // A body whose fields name no reason is read as text, as is a body that is not JSON.
   if (!fromFields && ev.body?.text) parts.push(ev.body.text);
+  // Some servers give the reason in a header, the body empty (Clerk, gRPC gateways).
+  for (const h of REASON_HEADERS) {
+    const v = ev.responseHeaders[h];
+    if (v) parts.push(v);
+  }
   if (ev.statusText && !PLAIN_STATUS.test(ev.statusText.trim())) parts.push(ev.statusText);
   return parts.join(' \n ').slice(0, MAX_TEXT);
 }

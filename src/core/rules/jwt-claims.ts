@@ -120,6 +120,42 @@ function scopeCovered(required: string, granted: readonly string[]): boolean {
   return granted.includes(required);
 }
 
+/**
+ * A session kept as a JWT in a cookie, and nothing else sent: its exp and
+ * nbf say whether the session ran out (session-expired) or the clocks
+ * disagree (token-not-yet-valid).
+ */
+export function cookieJwtRules(ctx: Ctx): Finding[] {
+  const { ev } = ctx;
+  const held = ev.cookieJwt;
+  if (!held || ctx.hasAuth || ctx.hasApiKey) return [];
+  const jwt = held.claims;
+  const out: Finding[] = [];
+  const lead = msg('ev_cookie_jwt', held.cookie);
+  const now = ctx.now;
+  if (jwt.exp !== undefined && jwt.exp * 1000 <= now) {
+    out.push({
+      id: 'session-expired',
+      confidence: now - jwt.exp * 1000 < 60_000 ? 0.7 : 0.88,
+      evidence: [lead, msg('ev_jwt_exp_before', iso(jwt.exp * 1000), nowLine(ctx))],
+    });
+  }
+  const nbfAhead = jwt.nbf !== undefined ? jwt.nbf * 1000 - now : -Infinity;
+  const iatAhead = jwt.iat !== undefined ? jwt.iat * 1000 - now : -Infinity;
+  // A session token is checked to the second (Clerk allows none): any nbf ahead counts.
+  if (nbfAhead > 0 || iatAhead > IAT_LEEWAY_MS) {
+    const which = nbfAhead > 0 ? 'nbf' : 'iat';
+    const at = which === 'nbf' ? (jwt.nbf as number) : (jwt.iat as number);
+    out.push({
+      id: 'token-not-yet-valid',
+      confidence: which === 'nbf' ? 0.88 : 0.8,
+      summary: msg('cause_token_not_yet_valid_by', duration(at * 1000 - now, ctx.t)),
+      evidence: [lead, msg('ev_jwt_future', which, iso(at * 1000), nowLine(ctx))],
+    });
+  }
+  return out;
+}
+
 export function jwtRules(ctx: Ctx): Finding[] {
   const { ev } = ctx;
   const jwt = ev.jwt;

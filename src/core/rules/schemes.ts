@@ -44,6 +44,17 @@ export function schemeRules(ctx: Ctx): Finding[] {
     }
   }
 
+  // A token with no scheme in front of it ("Authorization: eyJ…"): the field's
+  // grammar is a scheme first (RFC 9110 §11.6.2), and servers look for
+  // "Bearer ", whatever they challenge — or when they challenge nothing.
+  if (ctx.sent === '' && !ev.authRedacted && !ch.length) {
+    out.push({
+      id: 'scheme-mismatch',
+      confidence: 0.7,
+      evidence: withCred(challengeLine(ctx), msg('ev_bare_token_unchallenged')),
+    });
+    return out;
+  }
   if (!ctx.hasAuth || ctx.sent === undefined || ev.authRedacted || !ch.length) return out;
 
   if (!ch.includes(ctx.sent)) {

@@ -10,11 +10,12 @@ const RULES: [ClaimKind, RegExp][] = [
     'missing-or-refused',
     /(missing|absent|no) or (invalid|incorrect|bad|wrong|expired)|(invalid|incorrect|bad|wrong|expired) or (missing|absent|not provided)/,
   ],
-  // One message for two failures (simplejwt's "Token is invalid or expired"):
-  // not evidence of expiry. A JWT's own exp tells expiry apart (jwt-claims.ts).
+  // One message for several failures (simplejwt's "Token is invalid or
+  // expired", OAuth's "invalid, expired, or revoked"): not evidence of
+  // expiry. A JWT's own exp tells expiry apart (jwt-claims.ts).
   [
     'invalid',
-    /invalid or (has )?expired|expired or (is )?invalid|invalid\/expired|expired\/invalid/,
+    /\b(invalid|expired|revoked|malformed),? (or |and )?(is |has |was )?(been )?(invalid|expired|revoked|malformed)\b|invalid\/expired|expired\/invalid/,
   ],
   [
     'not-yet-valid',
