@@ -19,6 +19,10 @@ describe('close watch', () => {
     expect(scopeOf('http://[::1]:8080/')).toBe('[::1]/');
     expect(scopeOf('ftp://a.example/x')).toBeUndefined();
     expect(scopeOf('not a url')).toBeUndefined();
+    // A path holding a secret is never stored, not even to watch it.
+    expect(
+      scopeOf('https://api.telegram.org/bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd/getMe'),
+    ).toBeUndefined();
     const long = scopeOf(`https://a.example/${'p'.repeat(SCOPE_PATH_MAX + 10)}`)!;
     expect(long).toBe(`a.example/${'p'.repeat(SCOPE_PATH_MAX - 1)}*`);
   });

@@ -13,6 +13,16 @@
 // storage.session (store.ts), so a restarted worker re-registers the same
 // listeners.
 
+import { isSecretPathSegment } from '../core/index.ts';
+
+const safeSegment = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
 /** scope ("host/path") → when it last earned close watching (ms since epoch). */
 export interface CloseWatch {
   scopes: Record<string, number>;
@@ -73,6 +83,9 @@ export function scopeOf(url: string | URL): string | undefined {
     return undefined;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+  // A path that holds a secret (a bot token, a webhook key) is not stored,
+  // not even to watch it: the records hold it masked, and so must this.
+  if (u.pathname.split('/').some((s) => s && isSecretPathSegment(safeSegment(s)))) return undefined;
   const path =
     u.pathname.length > SCOPE_PATH_MAX ? `${u.pathname.slice(0, SCOPE_PATH_MAX)}*` : u.pathname;
   return `${u.hostname.toLowerCase()}${path}`;

@@ -6,7 +6,7 @@ import { bodyCredentials } from './body-credentials.ts';
 import { parseChallenges } from './challenge-parser.ts';
 import { headerValue, headerValues, isApiKeyHeader } from './headers.ts';
 import { decodeJwt, looksLikeJwt } from './jwt.ts';
-import { isCredentialParam, maskSecret, maskText, maskUrl } from './mask.ts';
+import { isCredentialParam, maskSecret, maskText, maskUrl, secretPathSegments } from './mask.ts';
 import { parseDate } from './time.ts';
 import type { Challenge, Evidence, Exchange } from './types.ts';
 
@@ -344,6 +344,13 @@ export function extractEvidence(ex: Exchange): Evidence {
   const inBody = bodyCredentials(ex?.requestBody);
   if (inBody.names.length) ev.bodyCredentials = inBody.names;
   known.push(...inBody.values);
+
+  // A key in the URL's path (Telegram's /bot<token>/, a webhook's): sent, and masked.
+  const inPath = secretPathSegments(rawUrl);
+  if (inPath.length) {
+    ev.pathSecret = true;
+    known.push(...inPath);
+  }
 
   const origin = headerValue(reqH, 'origin');
   if (origin) ev.requestOrigin = cap(origin, 300);

@@ -67,9 +67,19 @@ export function decodeJwt(value: string): JwtClaims | undefined {
   if (parts.length === 5) return out; // encrypted: claims unreadable
   const claims = parseObject(b64urlDecode(parts[1] ?? ''));
   if (!claims) return out;
-  const exp = num(claims.exp);
-  const nbf = num(claims.nbf);
-  const iat = num(claims.iat);
+  // RFC 7519 NumericDate is seconds. A value past 1e11 (the year 5138) is
+  // milliseconds by mistake: said as such, not read as a date.
+  const seconds = (v: unknown): number | undefined => {
+    const n = num(v);
+    if (n !== undefined && n > 1e11) {
+      out.millisecondDates = true;
+      return undefined;
+    }
+    return n;
+  };
+  const exp = seconds(claims.exp);
+  const nbf = seconds(claims.nbf);
+  const iat = seconds(claims.iat);
   if (exp !== undefined) out.exp = exp;
   if (nbf !== undefined) out.nbf = nbf;
   if (iat !== undefined) out.iat = iat;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskSecret, maskText, maskUrl } from './mask.ts';
+import { maskSecret, maskText, maskUrl, secretPathSegments } from './mask.ts';
 
 describe('masking', () => {
   it('maskSecret shows scheme, a short prefix and the length only', () => {
@@ -36,5 +36,23 @@ describe('masking', () => {
     const out = maskText('you sent s3cr3tvalue and eyJhbGciOiJI.eyJzdWIiOiIx.sig', ['s3cr3tvalue']);
     expect(out).not.toContain('s3cr3tvalue');
     expect(out).not.toContain('eyJzdWIiOiIx');
+  });
+  it('masks secrets in the path (a bot token, a webhook key, a JWT), not ids or hashes', () => {
+    const tg = 'https://api.telegram.org/bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd/getMe';
+    expect(maskUrl(tg)).not.toContain('D43eH1S57Fe');
+    expect(maskUrl(tg)).toMatch(/^https:\/\/api\.telegram\.org\/bot1… \(\d+ chars\)\/getMe$/);
+    const discord =
+      'https://discord.com/api/webhooks/1181234567890123456/Xq8vN2pL5tR7wZ1yB4cF6hJ9kM3sD0gA2eU5iO8uY1TzzQ';
+    expect(maskUrl(discord)).not.toContain('Xq8vN2pL5tR7wZ1y');
+    expect(maskUrl(discord)).toContain('/api/webhooks/1181234567890123456/');
+    // Ids stay readable: a commit hash, a UUID, a Mongo id, a slug.
+    for (const plain of [
+      'https://api.github.com/repos/o/r/commits/02b2c0510948cb0043632e54c262ece5adefddf4',
+      'https://api.example.com/v1/users/3eefe723-3df5-4480-7b67-6dc6c59707a0',
+      'https://api.example.com/v1/orders/507f1f77bcf86cd799439011',
+      'https://blog.example.com/2024/why-my-api-returns-401-unauthorized-errors',
+    ])
+      expect(maskUrl(plain)).toBe(plain);
+    expect(secretPathSegments(tg)).toEqual(['bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd']);
   });
 });

@@ -79,6 +79,26 @@ function safeDecode(s: string): string {
  * everything else byte for byte so the URL stays recognisable. Works on
  * strings that are not valid URLs too (it only touches `?…` and `user:pass@`).
  */
+/**
+ * A path segment that is a secret: Telegram's bot token (`bot123:AA…`), a
+ * webhook's key (Slack, Discord), a JWT, or any long random-looking run of
+ * upper- and lower-case letters and digits. Hex hashes and UUIDs (one
+ * case) are ids, not secrets, and stay.
+ */
+export function isSecretPathSegment(seg: string): boolean {
+  if (seg.length < 24 || seg.length > 4096) return false;
+  if (/^bot\d{5,}:[A-Za-z0-9_-]{30,}$/.test(seg)) return true;
+  if (/^eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}/.test(seg)) return true;
+  return /^[A-Za-z0-9_-]+$/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && /\d/.test(seg);
+}
+
+/** The secret segments of a URL's path (to mask, and to count as a credential sent). */
+export function secretPathSegments(url: string): string[] {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)/i.exec(String(url ?? ''));
+  if (!m?.[1]) return [];
+  return m[1].split('/').filter((s) => s && isSecretPathSegment(safeDecode(s)));
+}
+
 export function maskUrl(url: string): string {
   let u = String(url ?? '');
   // userinfo: scheme://user:pass@host — RFC 3986 §3.2.1 deprecates it for exactly this reason.
@@ -86,6 +106,22 @@ export function maskUrl(url: string): string {
     const colon = info.indexOf(':');
     return colon >= 0 ? `${s}${info.slice(0, colon)}:***@` : `${s}${info}@`;
   });
+  // Secrets in the path (a bot token, a webhook key): masked like any other.
+  u = u.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)/i,
+    (_m, origin: string, path: string) => {
+      const parts = path.split('/');
+      if (!parts.some((s) => s && isSecretPathSegment(safeDecode(s)))) return origin + path;
+      return (
+        origin +
+        parts
+          .map((s) =>
+            s && isSecretPathSegment(safeDecode(s)) ? maskSecret('', safeDecode(s)).masked : s,
+          )
+          .join('/')
+      );
+    },
+  );
   const q = u.indexOf('?');
   if (q < 0) return maskFragment(u);
   const hash = u.indexOf('#', q);

@@ -364,3 +364,60 @@ describe('a second, blind look (2026-11-29): what it missed', () => {
     expect(c[0]?.evidence.join('\n')).toMatch(/JWT exp .* is before/);
   });
 });
+
+describe('a third blind look (2026-11-29): what it missed', () => {
+  it('a Telegram bot token in the URL path is a key sent, refused, and never shown', () => {
+    const url = 'https://api.telegram.org/bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd/getMe';
+    const c = run(
+      exchange({ url, body: '{"ok":false,"error_code":401,"description":"Unauthorized"}' }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(c[0]?.evidence.join('\n')).toMatch(/URL path/);
+    expect(text(c)).not.toContain('D43eH1S57Fe');
+    expect(extractEvidence(exchange({ url })).url).not.toContain('D43eH1S57Fe');
+  });
+
+  it('Bearer sent to "OAuth realm=…, error=invalid_token" (Twitch) is a token refused, not a scheme mismatch', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'Bearer cfabdegwdoklmawdzdo98xt2fo512y' },
+        res: { 'WWW-Authenticate': 'OAuth realm="TwitchTV", error="invalid_token"' },
+        body: '{"error":"Unauthorized","status":401,"message":"invalid access token"}',
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+    expect(ids(c)).not.toContain('scheme-mismatch');
+  });
+
+  it('Basic sent to a Bearer-only challenge with an error code stays scheme-mismatch', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'Basic Zm9vOmJhcg==' },
+        res: { 'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"' },
+      }),
+    );
+    expect(top(c)).toBe('scheme-mismatch');
+  });
+
+  it('a raw token that the server calls "invalid auth token" (etcd) is token-invalid, ahead of the missing scheme', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'TcPYwzEoHbEnvTcq.5' },
+        body: '{"error":"etcdserver: invalid auth token","code":16,"message":"etcdserver: invalid auth token"}',
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+  });
+
+  it('JWT dates in milliseconds are an issuer bug (token-invalid), not a date thousands of years away', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: `Bearer ${jwt({ iat: T0, exp: T0 + 3_600_000, scope: 'read' })}` },
+        res: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+    expect(c[0]?.summary).toMatch(/milliseconds/);
+    expect(ids(c)).not.toContain('token-not-yet-valid');
+  });
+});

@@ -109,6 +109,8 @@ export interface JwtClaims {
    * signed in and is not meant to be sent to APIs.
    */
   idToken?: boolean;
+  /** exp, nbf or iat in milliseconds, not the seconds RFC 7519 §2 asks for: the issuer's bug. */
+  millisecondDates?: boolean;
 }
 
 /** A cause in the diagnosis, as causes.md describes it. */
@@ -203,6 +205,8 @@ export interface Evidence {
   apiKeyHeaders: string[];
   /** Names of credential-like query parameters in the URL. */
   apiKeyParams: string[];
+  /** The URL's path held a token-like value (Telegram's /bot<token>/, a webhook key); masked in `url`. */
+  pathSecret?: boolean;
   /** Names of sign-in fields the request body carried (a login form's password, a client_secret). */
   bodyCredentials?: string[];
   /** false when credentials may be missing from the record (HAR without sensitive data, …). */

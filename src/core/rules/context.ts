@@ -71,7 +71,8 @@ export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate
     ev.authorization !== undefined || ev.authRedacted === true || ev.authScheme !== undefined;
   const cookies = ev.cookieNames ?? [];
   const hasCookies = cookies.length > 0;
-  const hasApiKey = ev.apiKeyHeaders.length > 0 || ev.apiKeyParams.length > 0;
+  const hasApiKey =
+    ev.apiKeyHeaders.length > 0 || ev.apiKeyParams.length > 0 || ev.pathSecret === true;
   const hasBodyCredential = (ev.bodyCredentials?.length ?? 0) > 0;
   const ctx: Ctx = {
     ev,

@@ -20,6 +20,7 @@ export function credentialLine(ctx: Ctx): Msg | undefined {
   if (ev.authorization) return msg('ev_auth_sent', ev.authorization.masked);
   if (ev.apiKeyHeaders.length) return msg('ev_apikey_sent', ev.apiKeyHeaders.join(', '));
   if (ev.apiKeyParams.length) return msg('ev_apikey_param_sent', ev.apiKeyParams.join(', '));
+  if (ev.pathSecret) return msg('ev_path_secret_sent');
   if (ev.bodyCredentials?.length)
     return msg('ev_body_credentials_sent', ev.bodyCredentials.join(', '));
   if (ev.cookieNames?.length) return msg('ev_cookies_sent', ev.cookieNames.slice(0, 10).join(', '));

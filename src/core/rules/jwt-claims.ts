@@ -219,6 +219,15 @@ export function jwtRules(ctx: Ctx): Finding[] {
     });
   }
 
+  if (jwt.millisecondDates) {
+    out.push({
+      id: 'token-invalid',
+      confidence: 0.75,
+      summary: msg('cause_token_invalid_ms_dates'),
+      evidence: lines(msg('ev_jwt_ms_dates')),
+    });
+  }
+
   const required = ev.challenges.map((c) => c.params.scope).find((s) => s);
   const invalidToken = ev.challenges.some((c) => c.params.error?.toLowerCase() === 'invalid_token');
   if (required && jwt.scope && !invalidToken) {

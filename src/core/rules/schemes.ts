@@ -47,17 +47,29 @@ export function schemeRules(ctx: Ctx): Finding[] {
   // A token with no scheme in front of it ("Authorization: eyJ…"): the field's
   // grammar is a scheme first (RFC 9110 §11.6.2), and servers look for
   // "Bearer ", whatever they challenge — or when they challenge nothing.
+  // Less sure than with a challenge: some APIs document a raw value in
+  // Authorization (etcd, RubyGems).
   if (ctx.sent === '' && !ev.authRedacted && !ch.length) {
     out.push({
       id: 'scheme-mismatch',
-      confidence: 0.7,
+      confidence: 0.55,
       evidence: withCred(challengeLine(ctx), msg('ev_bare_token_unchallenged')),
     });
     return out;
   }
   if (!ctx.hasAuth || ctx.sent === undefined || ev.authRedacted || !ch.length) return out;
 
-  if (!ch.includes(ctx.sent)) {
+  // "OAuth realm=…" is what Twitch and Jira still challenge while they take
+  // Bearer tokens; and a challenge that names an RFC 6750 error about the
+  // token sent (invalid_token, insufficient_scope) has read it as a token.
+  const tokenSent = ctx.sent === 'bearer' || ctx.sent === 'dpop';
+  const readAsToken =
+    tokenSent &&
+    (ch.includes('oauth') ||
+      ev.challenges.some((c) =>
+        ['invalid_token', 'insufficient_scope'].includes(c.params.error?.toLowerCase() ?? ''),
+      ));
+  if (!ch.includes(ctx.sent) && !readAsToken) {
     // The server lists what it accepts and the scheme sent is not among them.
     let detail: Msg;
     if (ctx.sent === '')

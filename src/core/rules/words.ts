@@ -28,7 +28,7 @@ const RULES: [ClaimKind, RegExp][] = [
   ['audience', /audience|\baud\b|idx10214|idx10208|wrong resource/],
   [
     'scope',
-    /insufficient[_ ]scope|insufficient (privileges|permissions|rights)|missing (required )?(scope|permission)s?|required scopes?|scopes? (are|is) (required|missing|insufficient)|not (have|granted) (the )?(required )?(scope|permission)/,
+    /insufficient[_ ]scope|insufficient (privileges|permissions|rights)|scopes? (do(es)? not|don't) match|scope mismatch|missing (required )?(scope|permission)s?|required scopes?|scopes? (are|is) (required|missing|insufficient)|not (have|granted) (the )?(required )?(scope|permission)/,
   ],
   [
     'session',
@@ -40,7 +40,7 @@ const RULES: [ClaimKind, RegExp][] = [
   ],
   [
     'invalid',
-    /signature|malformed|invalid[_ ]token|token (is )?(invalid|not valid)|not a valid (token|jwt)|revoked|issuer|\biss\b|could not (be )?(decoded|decode|parsed|parse|verified|verify|validated|validate)|unable to (parse|decode|verify|validate)|verification failed|validation failed|bad token|jwt|idx10(5|6)\d\d|invalid authentication token/,
+    /signature|malformed|invalid[_ ]token|token (is )?(invalid|not valid)|not a valid (token|jwt)|revoked|issuer|\biss\b|could not (be )?(decoded|decode|parsed|parse|verified|verify|validated|validate)|unable to (parse|decode|verify|validate)|verification failed|validation failed|bad token|jwt|idx10(5|6)\d\d|invalid [a-z]{1,12} ?[a-z]{0,12} token\b/,
   ],
   [
     'missing',
