@@ -53,26 +53,31 @@ export function merge(findings: readonly Finding[]): Finding[] {
 export function addServerDefects(ctx: Ctx, findings: Finding[]): Finding[] {
   const { ev } = ctx;
   const out = [...findings];
+  const best = findings.reduce((m, f) => Math.max(m, f.confidence), 0);
+  const lead = best < EXPLAINED;
   // A 401 to a request that carried credentials refuses them (RFC 9110
-  // §15.5.2), whatever else the server left out: that is the root cause,
-  // said plainly, when nothing more specific explains the response. (A
-  // cookie session is read by credentials.ts; a 407 by proxy.ts.)
+  // §15.5.2): when nothing more specific explains the response, that reading
+  // is listed, just below the server's defect, which leads when nothing is
+  // known (causes.md: "a low-confidence cause such as missing-challenge").
+  // (A cookie session is read by credentials.ts; a 407 by proxy.ts.)
   const sentKeyOrToken =
     (ctx.hasAuth || ctx.hasApiKey || ctx.hasBodyCredential) &&
     !ev.authRedacted &&
     ctx.credentialsKnown &&
     ev.status === 401;
-  if (sentKeyOrToken && !out.some((f) => f.confidence >= EXPLAINED)) {
+  if (
+    sentKeyOrToken &&
+    lead &&
+    !out.some((f) => f.id === 'credentials-rejected' || f.id === 'token-invalid')
+  ) {
     const cred = credentialLine(ctx);
     out.push({
       id: passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid',
-      confidence: EXPLAINED,
+      confidence: 0.45,
       summary: msg('cause_unknown_refused'),
       evidence: [...(cred ? [cred] : []), msg('ev_rfc_refused'), challengeLine(ctx)],
     });
   }
-  const best = out.reduce((m, f) => Math.max(m, f.confidence), 0);
-  const lead = best < EXPLAINED;
   if ((ev.status === 401 || ev.status === 407) && !ev.challengePresent) {
     out.push({
       id: 'missing-challenge',

@@ -316,8 +316,11 @@ describe('a second, blind look (2026-11-29): what it missed', () => {
     const url =
       'https://func-orders.azurewebsites.net/api/GetOrder?code=Zm9vYmFyX2Z1bmN0aW9uX2tleQ==&id=7';
     const c = run(exchange({ url }));
-    expect(top(c)).toBe('credentials-rejected');
-    expect(c[0]?.evidence.join('\n')).toMatch(/URL query: code/);
+    // Nothing says why: the missing challenge leads, the key's refusal is next (not "none sent").
+    expect(top(c)).toBe('missing-challenge');
+    expect(c[1]?.id).toBe('credentials-rejected');
+    expect(ids(c)).not.toContain('no-credentials');
+    expect(c[1]?.evidence.join('\n')).toMatch(/URL query: code/);
     expect(text(c)).not.toContain('Zm9vYmFyX2Z1bmN0aW9uX2tleQ');
     const oauth = run(
       exchange({ url: 'https://app.example.com/callback?code=abcdef123456&state=x' }),
@@ -371,8 +374,10 @@ describe('a third blind look (2026-11-29): what it missed', () => {
     const c = run(
       exchange({ url, body: '{"ok":false,"error_code":401,"description":"Unauthorized"}' }),
     );
-    expect(top(c)).toBe('credentials-rejected');
-    expect(c[0]?.evidence.join('\n')).toMatch(/URL path/);
+    expect(top(c)).toBe('missing-challenge');
+    expect(c[1]?.id).toBe('credentials-rejected');
+    expect(ids(c)).not.toContain('no-credentials');
+    expect(c[1]?.evidence.join('\n')).toMatch(/URL path/);
     expect(text(c)).not.toContain('D43eH1S57Fe');
     expect(extractEvidence(exchange({ url })).url).not.toContain('D43eH1S57Fe');
   });
@@ -407,6 +412,17 @@ describe('a third blind look (2026-11-29): what it missed', () => {
       }),
     );
     expect(top(c)).toBe('token-invalid');
+  });
+
+  it('"authentication required" to a request that sent Basic (Harbor\'s token service) is credentials-rejected', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'Basic cm9ib3QkY2k6OEF1OGpJNnlnM2dRRXR3' },
+        body: '{"errors":[{"code":"UNAUTHORIZED","message":"unauthorized: authentication required"}]}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(ids(c)).toContain('missing-challenge');
   });
 
   it('JWT dates in milliseconds are an issuer bug (token-invalid), not a date thousands of years away', () => {

@@ -157,6 +157,9 @@ export function claimFindings(ctx: Ctx): Finding[] {
           add('no-credentials', ctx.credentialsKnown ? c.confidence : c.confidence * 0.6);
         else if (mismatch) add('scheme-mismatch', c.confidence * 0.9);
         else if (cookiesOnly) add('session-expired', c.confidence);
+        // "Authentication required" to a request that sent a user name and
+        // password (Harbor's, a registry's token service): they were not accepted.
+        else if (ctx.sent === 'basic' || ctx.sent === 'digest') add('credentials-rejected', 0.55);
         else if (ctx.hasAuth && !ctx.ev.challengePresent) add('scheme-mismatch', 0.4);
         else add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', 0.35);
         break;
