@@ -485,29 +485,34 @@ async function stormSection() {
     concurrency: params.stormConcurrency,
   };
   /** @type {Record<string, any[]>} */
-  const runs = { none: [], why401: [] };
-  // ABBA: none, Why 401, Why 401, none, … — a minute each. One launch of each
-  // (until 2026-11-29) let the machine's drift between the two minutes into
-  // the ratio: the same build read 1.12 to 1.27 in four runs.
+  const runs = { none: [], permHost: [], why401: [] };
+  // Rounds alternate ABC, CBA, … — a minute each. One launch of each
+  // (until 2026-11-29) let the machine's drift between the minutes into the
+  // ratio: the same build read 1.12 to 1.27 in four runs. `permHost` holds
+  // what Why 401 holds (`webRequest` + every site) with no listener: what any
+  // such extension costs the storm's page before a single event is heard, so
+  // the rest is Why 401's own part.
+  const ids = ['none', 'permHost', 'why401'];
   const order = [];
   for (let r = 0; r < params.stormRounds; r++) {
-    order.push(...(r % 2 === 0 ? ['none', 'why401'] : ['why401', 'none']));
+    order.push(...(r % 2 === 0 ? ids : [...ids].reverse()));
   }
+  const extensionOf = {
+    none: {},
+    permHost: { extension: writeVariant(VARIANTS.permHost, 'chromium', tmp) },
+    why401: { extension: distDir.chromium, extensionId: CHROME_EXTENSION_ID },
+  };
   /** @type {Record<string, number[]>} 401s the server answered during each storm */
-  const served = { none: [], why401: [] };
+  const served = { none: [], permHost: [], why401: [] };
   for (const id of order) {
     const before = server.count.n401;
     log(`storm (${id}): ${opts.n} 401s over ${opts.ms / 1000} s`);
     try {
       runs[id].push(
         await retryOnce(`storm ${id}`, async () => {
-          const s = await launchChromium(
-            id === 'why401'
-              ? { extension: distDir.chromium, extensionId: CHROME_EXTENSION_ID }
-              : {},
-          );
+          const s = await launchChromium(extensionOf[id]);
           try {
-            return await runStorm(s, server.origin, opts);
+            return await runStorm(s, server.origin, opts, id === 'why401');
           } finally {
             await s.close();
           }
@@ -527,6 +532,9 @@ async function stormSection() {
   );
   const last = runs.why401.at(-1);
   const work = ratioOfMedians(pool('why401', 'workMs'), pool('none', 'workMs'));
+  // What the permission alone costs the page, and Why 401's part beyond it.
+  const workPerm = ratioOfMedians(pool('permHost', 'workMs'), pool('none', 'workMs'));
+  const workOwn = ratioOfMedians(pool('why401', 'workMs'), pool('permHost', 'workMs'));
   const allStorage = runs.why401.flatMap((x) => x.storage);
   const maxStorage = Math.max(0, ...allStorage.map((x) => x.jsonBytes));
   const maxTab = Math.max(0, ...allStorage.map((x) => x.maxTabBytes));
@@ -538,6 +546,7 @@ async function stormSection() {
   };
   const cpuWhy = cpuOf('why401');
   const cpuNone = cpuOf('none');
+  const cpuPerm = cpuOf('permHost');
   const totalCpu = (c) =>
     c
       ? round(
@@ -560,22 +569,20 @@ async function stormSection() {
     pageWorkRatio: work.ratio,
     pageWorkRatioCI: [work.lo, work.hi],
     pageWorkRoundRatios: roundRatios,
-    pageWorkMedianMs: {
-      none: round(median(pool('none', 'workMs')), 2),
-      why401: round(median(pool('why401', 'workMs')), 2),
-    },
-    timerLagMedianMs: {
-      none: round(median(pool('none', 'lagMs')), 2),
-      why401: round(median(pool('why401', 'lagMs')), 2),
-    },
-    pageElapsedMs: {
-      none: runs.none.map((x) => round(x.page.elapsedMs)),
-      why401: runs.why401.map((x) => round(x.page.elapsedMs)),
-    },
-    settled: {
-      none: runs.none.map((x) => x.page.settled),
-      why401: runs.why401.map((x) => x.page.settled),
-    },
+    pageWorkRatioPermHost: workPerm.ratio,
+    pageWorkRatioPermHostCI: [workPerm.lo, workPerm.hi],
+    pageWorkRatioVsPermHost: workOwn.ratio,
+    pageWorkRatioVsPermHostCI: [workOwn.lo, workOwn.hi],
+    pageWorkMedianMs: Object.fromEntries(
+      ids.map((id) => [id, round(median(pool(id, 'workMs')), 2)]),
+    ),
+    timerLagMedianMs: Object.fromEntries(
+      ids.map((id) => [id, round(median(pool(id, 'lagMs')), 2)]),
+    ),
+    pageElapsedMs: Object.fromEntries(
+      ids.map((id) => [id, runs[id].map((x) => round(x.page.elapsedMs))]),
+    ),
+    settled: Object.fromEntries(ids.map((id) => [id, runs[id].map((x) => x.page.settled)])),
     maxStorageBytes: maxStorage,
     maxTabStorageBytes: maxTab,
     maxBytesInUse,
@@ -584,8 +591,10 @@ async function stormSection() {
     badgeText: last.badge,
     cpuSeconds: {
       none: cpuNone,
+      permHost: cpuPerm,
       why401: cpuWhy,
       totalNone: totalCpu(cpuNone),
+      totalPermHost: totalCpu(cpuPerm),
       totalWhy401: totalCpu(cpuWhy),
     },
     workerCpuS: cpuWhy?.extension ?? null,
@@ -596,7 +605,12 @@ async function stormSection() {
     ...ratioCells(work),
     target: '≤ 1.05',
     pass: work.ratio <= 1.05,
-    note: `work ${results.storm.pageWorkMedianMs.why401} vs ${results.storm.pageWorkMedianMs.none} ms; per ABBA pair ${roundRatios.join(', ')}`,
+    note: `work ${results.storm.pageWorkMedianMs.why401} vs ${results.storm.pageWorkMedianMs.none} ms; per round ${roundRatios.join(', ')}`,
+  });
+  rows.push({
+    name: 'storm.pageWorkRatioPermHost',
+    ...ratioCells(workPerm),
+    note: `${VARIANTS.permHost.label}: the floor for any webRequest extension; Why 401 / it ${workOwn.ratio.toFixed(3)} (${workOwn.lo.toFixed(2)}–${workOwn.hi.toFixed(2)})`,
   });
   rows.push({
     name: 'storm.maxStorageBytes',
@@ -613,12 +627,12 @@ async function stormSection() {
   rows.push({
     name: 'storm.workerCpuS',
     value: String(cpuWhy?.extension ?? 'n/a'),
-    note: `extension renderer; browser total ${totalCpu(cpuWhy)} s vs ${totalCpu(cpuNone)} s without`,
+    note: `extension renderer; browser total ${totalCpu(cpuWhy)} s vs ${totalCpu(cpuPerm)} s webRequest alone, ${totalCpu(cpuNone)} s without`,
   });
   rows.push({
     name: 'storm.timerLagMedianMs',
     value: `${results.storm.timerLagMedianMs.why401}`,
-    note: `vs ${results.storm.timerLagMedianMs.none} without`,
+    note: `vs ${results.storm.timerLagMedianMs.permHost} webRequest alone, ${results.storm.timerLagMedianMs.none} without`,
   });
 }
 

@@ -1,7 +1,8 @@
 // A 401 storm in Chromium: one page fires N 401s over M ms (bounded rate and
 // concurrency) while timing a fixed piece of work every 100 ms. With Why 401
 // the worker's storage, badge and CPU are sampled; without it, the same page
-// gives the baseline for the page's own responsiveness and browser CPU.
+// gives the baseline for the page's own responsiveness and browser CPU, and
+// with a comparison extension (no listener) what holding webRequest costs.
 import { CHROME_EXTENSION_ID } from '../lib/config.mjs';
 import { cpuByKind, cpuDelta } from '../lib/proc-cpu.mjs';
 import { sleep, within } from '../lib/timeout.mjs';
@@ -30,8 +31,10 @@ const storageProbe = async () => {
  * @param {import('../lib/chromium.mjs').ChromiumSession} s
  * @param {string} origin
  * @param {{n:number, ms:number, concurrency:number}} o
+ * @param {boolean} [probe] read Why 401's storage and badge (a comparison extension has neither)
  */
-export async function runStorm(s, origin, { n, ms, concurrency }) {
+export async function runStorm(s, origin, { n, ms, concurrency }, probe = true) {
+  const worker = probe ? s.worker : undefined;
   const url = `${origin}/storm?n=${n}&ms=${ms}&c=${concurrency}`;
   const cpu0 = cpuByKind(s.profile);
   await within(s.page.goto(url), 30_000, 'loading the storm page');
@@ -45,12 +48,10 @@ export async function runStorm(s, origin, { n, ms, concurrency }) {
     finished = true;
   });
   // Sample storage every 2 s from the worker (cheap next to 80 events a second).
-  while (s.worker && !finished) {
+  while (worker && !finished) {
     await sleep(2000);
     try {
-      storage.push(
-        await within(s.worker.evaluate(storageProbe), 10_000, 'reading storage.session'),
-      );
+      storage.push(await within(worker.evaluate(storageProbe), 10_000, 'reading storage.session'));
     } catch {
       // The worker may be busy or restarting: a missed sample is not a failure.
     }
@@ -59,12 +60,12 @@ export async function runStorm(s, origin, { n, ms, concurrency }) {
   const cpu1 = cpuByKind(s.profile);
   let badge = null;
   let final = null;
-  if (s.worker) {
+  if (worker) {
     // Let queued writes land, then read the end state.
     await sleep(1500);
-    final = await s.worker.evaluate(storageProbe);
+    final = await worker.evaluate(storageProbe);
     storage.push(final);
-    badge = await s.worker.evaluate(async (u) => {
+    badge = await worker.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith(u.split('?')[0]));
       return tab ? await chrome.action.getBadgeText({ tabId: tab.id }) : null;
     }, url);
