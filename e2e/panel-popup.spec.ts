@@ -178,6 +178,39 @@ test.describe('panel: the explanation where the 401 happens', () => {
     expect(await page.evaluate(() => location.pathname)).toBe('/app/next-view');
   });
 
+  test("the panel carries the newest record; a person's click on the others fetches them", async ({
+    driver,
+    demo,
+  }) => {
+    const { page, tabId } = await openScenario(driver, demo, byName('bearer-expired'));
+    await page.waitFor(PANEL_CAUSE);
+    await page.evaluate(async () => {
+      for (const path of ['/api/basic-no-credentials', '/api/basic-no-credentials'])
+        await fetch(path, { credentials: 'omit', cache: 'no-store' });
+    });
+    await expect.poll(() => driver.badgeText(tabId)).toBe('3');
+    await expect.poll(() => page.count('[data-testid="record"]')).toBe(1);
+    // The page's own script opens the list: it gets nothing it did not have.
+    await page.evaluate(() => {
+      const root = document.querySelector('why401-panel')!.shadowRoot!;
+      root.querySelector<HTMLDetailsElement>('details.others')!.open = true;
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.count('[data-testid="record"]')).toBe(1);
+    await page.evaluate(() => {
+      const root = document.querySelector('why401-panel')!.shadowRoot!;
+      root.querySelector<HTMLDetailsElement>('details.others')!.open = false;
+    });
+    // A person opens it: the two earlier 401s are fetched and listed under the newest.
+    await page.click('details.others > summary');
+    await expect.poll(() => page.count('[data-testid="record"]')).toBe(3);
+    await expect
+      .poll(async () =>
+        (await page.attributes('[data-testid="record"] > [data-cause]', 'data-cause')).at(-1),
+      )
+      .toBe('token-expired');
+  });
+
   test('collapsing to a pill is remembered for the site', async ({ driver, demo }) => {
     const { page } = await openScenario(driver, demo, byName('bearer-invalid'));
     await page.waitFor(PANEL_CAUSE);

@@ -18,8 +18,10 @@ export function annotate(t: TabRecords): TabRecords {
  * newest that many per origin (and each origin's total): the popup's first
  * paint waits on the records it draws, not on all of them.
  */
-export function viewOf(tabId: number, t: TabRecords, perOrigin?: number): TabView {
+export function viewOf(tabId: number, t: TabRecords, perOrigin?: number, newest?: number): TabView {
   let kept = annotate(t).records;
+  // Stored oldest first: the newest are at the end.
+  if (newest !== undefined && newest > 0) kept = kept.slice(-newest);
   let originCounts: Record<string, number> | undefined;
   if (perOrigin !== undefined && perOrigin > 0) {
     originCounts = {};

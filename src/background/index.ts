@@ -135,13 +135,13 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void removeTab(tabId);
 });
 
-async function view(tabId: number, perOrigin?: number) {
+async function view(tabId: number, perOrigin?: number, newest?: number) {
   let t = await readTab(tabId);
   if (settings.retentionMinutes > 0) {
     const oldest = Date.now() - settings.retentionMinutes * 60_000;
     t = { ...t, records: t.records.filter((r) => r.time >= oldest) };
   }
-  return viewOf(tabId, t, perOrigin);
+  return viewOf(tabId, t, perOrigin, newest);
 }
 
 /** The tab a toolbar popup describes: its window was focused when its button was clicked. */
@@ -168,9 +168,9 @@ const handlers: Handlers = {
       typeof perOrigin === 'number' && Number.isInteger(perOrigin) ? perOrigin : undefined,
     );
   },
-  'panel/view': async (_p, from) => {
+  'panel/view': async ({ all }, from) => {
     if (from.kind !== 'content') throw new Error('panel/view is for the page panel');
-    const v = await view(from.tabId);
+    const v = await view(from.tabId, undefined, all === true ? undefined : 1);
     return { ...v, collapsed: settings.collapsedSites.includes(from.origin) };
   },
   'panel/collapse': async ({ collapsed }, from) => {

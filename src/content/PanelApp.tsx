@@ -3,7 +3,7 @@
 // events the page's own scripts made (`isTrusted` is false for a synthetic
 // click), and the background accepts only a short allow-list of messages
 // from a content script, for its own tab and site.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser.ts';
 import type { PanelRefresh, PanelView } from '../shared/messages.ts';
 import { send } from '../shared/send.ts';
@@ -22,9 +22,13 @@ export function trustedOnly(run: () => void) {
 export function PanelApp() {
   const [view, setView] = useState<PanelView | null>(null);
   const [dismissedAt, setDismissedAt] = useState(0);
+  // The newest record is all the panel shows until its list of others is
+  // opened: a storm's refreshes then carry one record, not the tab's fifty
+  // (bench/experiments/storm-parts.mjs).
+  const all = useRef(false);
 
   const load = useCallback(() => {
-    send('panel/view', {})
+    send('panel/view', all.current ? { all: true } : {})
       .then(setView)
       .catch(() => setView(null));
   }, []);
@@ -62,6 +66,13 @@ export function PanelApp() {
         void send('panel/mute', {});
       })}
       onOpenActions={trustedOnly(() => void send('panel/open-actions', {}))}
+      onOthers={(open) => {
+        // Panel.tsx calls this for a person's click only.
+        if (open && !all.current) {
+          all.current = true;
+          load();
+        } else if (!open) all.current = false;
+      }}
     />
   );
 }

@@ -65,8 +65,13 @@ export interface Protocol {
    * finds it, which saves the popup a round trip before its first paint.
    */
   'tab/view': { request: { tabId: number | 'active'; perOrigin?: number }; response: TabView };
-  /** Content script: the records of its own tab (the tab comes from the sender, not the payload). */
-  'panel/view': { request: Record<string, never>; response: PanelView };
+  /**
+   * Content script: the records of its own tab (the tab comes from the
+   * sender, not the payload): only the newest unless `all` (the panel shows
+   * one record and the count until its list of others is opened; a storm
+   * refreshes it several times a second).
+   */
+  'panel/view': { request: { all?: boolean }; response: PanelView };
   /** Content script: collapse the panel to a pill (remembered for its site), or expand it. */
   'panel/collapse': { request: { collapsed: boolean }; response: null };
   /** Content script: never show the panel on its site again (the badge and popup still work). */

@@ -1,6 +1,6 @@
 // The in-page panel, presentational: props in, events out. The container
 // (content/PanelApp.tsx) fetches the view and guards every action.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { PanelView } from '../shared/messages.ts';
 import { RecordLine } from './RecordLine.tsx';
 import type { T } from './t.ts';
@@ -15,6 +15,8 @@ export interface PanelProps {
   onDismiss: Handler;
   onMute: Handler;
   onOpenActions: Handler;
+  /** The list of other records was opened or closed (the container then fetches them, or stops). */
+  onOthers?: (open: boolean) => void;
 }
 
 export function Panel({
@@ -25,8 +27,12 @@ export function Panel({
   onDismiss,
   onMute,
   onOpenActions,
+  onOthers,
 }: PanelProps) {
   const [othersOpen, setOthersOpen] = useState(false);
+  // A person's click (or Enter, which clicks) on the summary: a page script
+  // can open the details too, and its toggle event is the browser's, trusted.
+  const askedByPerson = useRef(false);
   const [latest, ...others] = view.records;
   if (!latest) return null;
   if (view.collapsed) {
@@ -74,9 +80,25 @@ export function Panel({
           {t('panel_mute')}
         </button>
       </div>
-      {others.length > 0 && (
-        <details class="others" onToggle={(e) => setOthersOpen(e.currentTarget.open)}>
-          <summary>{t('panel_others', [String(view.count - 1)])}</summary>
+      {view.count > 1 && (
+        <details
+          class="others"
+          onToggle={(e) => {
+            const open = e.currentTarget.open;
+            setOthersOpen(open);
+            // Only a person's click asks for the rest.
+            if (open && askedByPerson.current) onOthers?.(true);
+            if (!open) onOthers?.(false);
+            askedByPerson.current = false;
+          }}
+        >
+          <summary
+            onClick={(e) => {
+              askedByPerson.current = e.isTrusted;
+            }}
+          >
+            {t('panel_others', [String(view.count - 1)])}
+          </summary>
           {/* Rendered only when opened: a storm refreshes the panel often. */}
           {othersOpen && (
             <ul class="records">
