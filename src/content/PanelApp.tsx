@@ -51,6 +51,8 @@ export function PanelApp() {
   if (newest <= dismissedAt) return null;
 
   const collapse = (collapsed: boolean) => {
+    // The list of others goes with the full panel: back to the newest only.
+    all.current = false;
     setView({ ...view, collapsed });
     void send('panel/collapse', { collapsed });
   };
@@ -60,7 +62,10 @@ export function PanelApp() {
       t={t}
       onCollapse={trustedOnly(() => collapse(true))}
       onExpand={trustedOnly(() => collapse(false))}
-      onDismiss={trustedOnly(() => setDismissedAt(newest))}
+      onDismiss={trustedOnly(() => {
+        all.current = false;
+        setDismissedAt(newest);
+      })}
       onMute={trustedOnly(() => {
         setView(null);
         void send('panel/mute', {});

@@ -15,6 +15,8 @@ export interface RequestBody {
 /** Bodies past this are not parsed: sign-in requests are small. */
 const MAX_BODY = 64 * 1024;
 const MAX_FIELDS = 200;
+/** Field names past this are cut: real ones are short, and a hostile one must cost nothing. */
+const MAX_NAME = 128;
 
 /**
  * Field names that carry a secret the server checks. Not anti-CSRF tokens
@@ -23,7 +25,9 @@ const MAX_FIELDS = 200;
  */
 export function isBodyCredentialField(name: string): boolean {
   // "user[password]" (Rails, PHP) is its last part; "clientSecret" is "client_secret".
-  const last = name.replace(/^.*\[([^\]]*)\]$/, '$1');
+  // (lastIndexOf, not a regex: a hostile name of many "[" must stay linear.)
+  const open = name.endsWith(']') ? name.lastIndexOf('[') : -1;
+  const last = open >= 0 ? name.slice(open + 1, -1) : name;
   const n = last.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
   if (/csrf|xsrf|authenticity|captcha/.test(n)) return false;
   return (
@@ -40,7 +44,10 @@ function fieldsOf(body: RequestBody): { name: string; value: string }[] {
     return body.params
       .slice(0, MAX_FIELDS)
       .filter((p) => p && typeof p.name === 'string')
-      .map((p) => ({ name: p.name, value: typeof p.value === 'string' ? p.value : '' }));
+      .map((p) => ({
+        name: p.name.slice(0, MAX_NAME),
+        value: typeof p.value === 'string' ? p.value : '',
+      }));
   }
   const text = typeof body.text === 'string' ? body.text.slice(0, MAX_BODY) : '';
   if (!text) return [];
@@ -57,7 +64,7 @@ function fieldsOf(body: RequestBody): { name: string; value: string }[] {
     const out: { name: string; value: string }[] = [];
     for (const [name, value] of new URLSearchParams(text)) {
       if (out.length >= MAX_FIELDS) break;
-      out.push({ name, value });
+      out.push({ name: name.slice(0, MAX_NAME), value });
     }
     return out;
   }
@@ -71,7 +78,7 @@ function jsonFields(x: unknown): { name: string; value: string }[] {
     if (typeof o !== 'object' || o === null || Array.isArray(o)) return;
     for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
       if (out.length >= MAX_FIELDS) return;
-      if (typeof v === 'string') out.push({ name: k, value: v });
+      if (typeof v === 'string') out.push({ name: k.slice(0, MAX_NAME), value: v });
       else if (depth < 1) walk(v, depth + 1);
     }
   };
@@ -79,7 +86,25 @@ function jsonFields(x: unknown): { name: string; value: string }[] {
   return out;
 }
 
-/** The names of the body's credential fields that had a value, and those values (to mask). */
+/** Fields that say who is signing in, or that are a client's own credential (RFC 6749 §2.3.1, §6). */
+const WHO = /^(user(name)?|login|email|e_?mail|account|client_id|grant_type|principal|uid)$/;
+const CLIENT_SECRET =
+  /(^|_)(client_secret|client_assertion|refresh_token|api_?key|apikey|access_token|id_token)$/;
+
+const plainName = (name: string): string => {
+  const open = name.endsWith(']') ? name.lastIndexOf('[') : -1;
+  const last = open >= 0 ? name.slice(open + 1, -1) : name;
+  return last.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+};
+
+/**
+ * The names of the body's sign-in fields, and their values (to mask). A
+ * secret counts as a sign-in only beside a field that says who signs in (a
+ * login form, a token request) or when it is a client's own credential: a
+ * change-password form or a webhook's `secret` is not a sign-in, and a 401 to
+ * it is about the missing session, not a refused password. The values are
+ * returned for masking either way.
+ */
 export function bodyCredentials(body: RequestBody | undefined): {
   names: string[];
   values: string[];
@@ -87,10 +112,16 @@ export function bodyCredentials(body: RequestBody | undefined): {
   const names: string[] = [];
   const values: string[] = [];
   if (!body || typeof body !== 'object') return { names, values };
-  for (const { name, value } of fieldsOf(body)) {
+  const fields = fieldsOf(body);
+  let who = false;
+  let client = false;
+  for (const { name, value } of fields) {
+    const plain = plainName(name);
+    if (value.trim() && WHO.test(plain)) who = true;
     if (!value.trim() || !isBodyCredentialField(name)) continue;
+    if (CLIENT_SECRET.test(plain)) client = true;
     if (names.length < 10 && !names.includes(name)) names.push(name.slice(0, 100));
     values.push(value);
   }
-  return { names, values };
+  return { names: who || client ? names : [], values };
 }

@@ -347,10 +347,8 @@ export function extractEvidence(ex: Exchange): Evidence {
 
   // A key in the URL's path (Telegram's /bot<token>/, a webhook's): sent, and masked.
   const inPath = secretPathSegments(rawUrl);
-  if (inPath.length) {
-    ev.pathSecret = true;
-    known.push(...inPath);
-  }
+  if (inPath.credential) ev.pathSecret = true;
+  known.push(...inPath.segments);
 
   const origin = headerValue(reqH, 'origin');
   if (origin) ev.requestOrigin = cap(origin, 300);

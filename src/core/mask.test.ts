@@ -53,6 +53,18 @@ describe('masking', () => {
       'https://blog.example.com/2024/why-my-api-returns-401-unauthorized-errors',
     ])
       expect(maskUrl(plain)).toBe(plain);
-    expect(secretPathSegments(tg)).toEqual(['bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd']);
+    expect(secretPathSegments(tg)).toEqual({
+      segments: [
+        'bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd',
+        'AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd',
+      ],
+      credential: true,
+    });
+    // A Drive file id is masked, but not taken for a key that was sent.
+    const drive =
+      'https://www.googleapis.com/drive/v3/files/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms';
+    expect(maskUrl(drive)).not.toContain('BdBZjgmUUqptlbs74');
+    expect(secretPathSegments(drive).credential).toBe(false);
+    expect(secretPathSegments(discord).credential).toBe(true);
   });
 });

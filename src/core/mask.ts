@@ -92,11 +92,30 @@ export function isSecretPathSegment(seg: string): boolean {
   return /^[A-Za-z0-9_-]+$/.test(seg) && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && /\d/.test(seg);
 }
 
-/** The secret segments of a URL's path (to mask, and to count as a credential sent). */
-export function secretPathSegments(url: string): string[] {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)/i.exec(String(url ?? ''));
-  if (!m?.[1]) return [];
-  return m[1].split('/').filter((s) => s && isSecretPathSegment(safeDecode(s)));
+/**
+ * The secret segments of a URL's path, decoded (to mask wherever they
+ * reappear), and whether one is surely a credential: a bot token, a JWT, a
+ * webhook's key. A long mixed-case run may be an id (a Google Drive file, a
+ * Firebase uid): masked all the same, but not taken for a key that was sent.
+ */
+export function secretPathSegments(url: string): { segments: string[]; credential: boolean } {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(\/[^?#]*)/i.exec(String(url ?? ''));
+  if (!m?.[2]) return { segments: [], credential: false };
+  const parts = m[2].split('/').map(safeDecode);
+  const segments: string[] = [];
+  let credential = false;
+  for (let i = 0; i < parts.length; i++) {
+    const s = parts[i]!;
+    if (!s || !isSecretPathSegment(s)) continue;
+    segments.push(s);
+    // Telegram's "bot<id>:<token>": the token may be echoed without its prefix.
+    if (s.startsWith('bot') && s.includes(':')) segments.push(s.slice(s.indexOf(':') + 1));
+    const webhook =
+      /(^|\.)(hooks\.slack\.com|discord(app)?\.com)$/i.test(m[1] ?? '') ||
+      parts[i - 2] === 'webhooks';
+    if (/^bot\d{5,}:/.test(s) || s.startsWith('eyJ') || webhook) credential = true;
+  }
+  return { segments, credential };
 }
 
 export function maskUrl(url: string): string {

@@ -437,3 +437,87 @@ describe('a third blind look (2026-11-29): what it missed', () => {
     expect(ids(c)).not.toContain('token-not-yet-valid');
   });
 });
+
+describe('a review of the above (2026-11-29)', () => {
+  it('a body field named with thousands of "[" costs nothing (no backtracking)', () => {
+    const name = '['.repeat(65_000);
+    const t0 = performance.now();
+    run(
+      exchange({
+        method: 'POST',
+        source: 'har',
+        requestBody: { mimeType: 'application/x-www-form-urlencoded', text: `${name}=x` },
+        body: '{"message":"Unauthorized"}',
+      }),
+    );
+    run(
+      exchange({
+        method: 'POST',
+        source: 'har',
+        requestBody: { params: [{ name: '['.repeat(1_000_000), value: 'x' }] },
+      }),
+    );
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('a change-password form or a webhook secret is not a sign-in: "missing Authorization" stays no-credentials', () => {
+    for (const text of [
+      '{"currentPassword":"old-secret-1","newPassword":"new-secret-2"}',
+      '{"url":"https://example.com/hook","secret":"whsec_abcdefghijkl"}',
+    ]) {
+      const c = run(
+        exchange({
+          method: 'PUT',
+          source: 'har',
+          requestBody: { mimeType: 'application/json', text },
+          body: '{"message":"Missing Authorization header"}',
+        }),
+      );
+      expect(top(c)).toBe('no-credentials');
+      expect(JSON.stringify(c)).not.toContain('new-secret-2');
+    }
+  });
+
+  it('"Invalid authorization token" to a Bearer request is token-invalid, not a scheme the server named', () => {
+    const c = run(
+      exchange({
+        req: { Authorization: 'Bearer opaque-1234567890abcdef' },
+        body: '{"message":"Invalid authorization token"}',
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+    expect(ids(c)).not.toContain('scheme-mismatch');
+  });
+
+  it('an ID token whose audience is the service called (Cloud Run, IAP) is not sent to the wrong audience', () => {
+    const idToken = jwt({
+      aud: 'https://api.example.com',
+      exp: s + 3000,
+      at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q',
+      iss: 'https://accounts.google.com',
+    });
+    const c = run(exchange({ req: { Authorization: `Bearer ${idToken}` } }));
+    expect(ids(c)).not.toContain('token-wrong-audience');
+  });
+
+  it('a long mixed-case id in the path (a Drive file) is masked but is not a key sent', () => {
+    const c = run(
+      exchange({
+        url: 'https://www.googleapis.com/drive/v3/files/1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms',
+        res: { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/"' },
+        body: '{"error":{"code":401,"message":"Request is missing required authentication credential.","status":"UNAUTHENTICATED"}}',
+      }),
+    );
+    expect(top(c)).toBe('no-credentials');
+  });
+
+  it('a bot token echoed without its "bot" prefix is masked too', () => {
+    const c = run(
+      exchange({
+        url: 'https://api.telegram.org/bot1095088159:AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd/getMe',
+        body: '{"ok":false,"description":"token AAt-D43eH1S57Fe-90gOdHKbb3SEHs9MWOd is not valid"}',
+      }),
+    );
+    expect(text(c)).not.toContain('D43eH1S57Fe');
+  });
+});

@@ -36,6 +36,8 @@ export function Panel({
   const [latest, ...others] = view.records;
   if (!latest) return null;
   if (view.collapsed) {
+    // The full panel comes back with its list of others closed.
+    if (othersOpen) setOthersOpen(false);
     return (
       <button class="pill" type="button" data-action="expand" onClick={onExpand}>
         <span class="dot" aria-hidden="true" />

@@ -47,7 +47,7 @@ function challengeClaims(ctx: Ctx): Claim[] {
 
 /** A server naming the scheme it reads ("Format is Authorization: Bearer [token]", express-jwt). */
 const NAMED_SCHEME =
-  /authorization:? +(bearer|basic|token|digest)\b|format is +(bearer|basic|token)\b|(must|should) (start|begin) with +['"`]?(bearer|basic|token)\b|expect(s|ed)? +['"`]?(bearer|basic|token)['"`]? +(scheme|prefix)/;
+  /authorization: +(bearer|basic|token|digest)\b|format is +(bearer|basic|token)\b|(must|should) (start|begin) with +['"`]?(bearer|basic|token)\b|expect(s|ed)? +['"`]?(bearer|basic|token)['"`]? +(scheme|prefix)/;
 
 /** The server's words name a scheme other than the one sent: scheme-mismatch, with or without a challenge. */
 function namedSchemeClaims(ctx: Ctx): Claim[] {

@@ -208,11 +208,14 @@ export function jwtRules(ctx: Ctx): Finding[] {
   if (
     jwt.idToken &&
     ctx.sent === 'bearer' &&
+    // An audience that names a host was judged above (and may be this one:
+    // Cloud Run and IAP take ID tokens minted for their URL).
+    !(jwt.aud ?? []).some((a) => audienceHost(a) !== undefined) &&
     !out.some((f) => f.id === 'token-wrong-audience' || f.id === 'token-expired')
   ) {
     out.push({
       id: 'token-wrong-audience',
-      confidence: 0.72,
+      confidence: 0.65,
       summary: msg('cause_token_wrong_audience_id_token'),
       evidence: lines(msg('ev_jwt_id_token', (jwt.aud ?? []).join(', ') || '—')),
       fixes: [msg('fix_send_access_token')],
