@@ -87,7 +87,8 @@ function jsonFields(x: unknown): { name: string; value: string }[] {
 }
 
 /** Fields that say who is signing in, or that are a client's own credential (RFC 6749 §2.3.1, §6). */
-const WHO = /^(user(name)?|login|email|e_?mail|account|client_id|grant_type|principal|uid)$/;
+const WHO =
+  /^(user(_?name)?|name|uname|j_username|login|email|e_?mail|identifier|phone|account|client_id|grant_type|principal|uid)$/;
 const CLIENT_SECRET =
   /(^|_)(client_secret|client_assertion|refresh_token|api_?key|apikey|access_token|id_token)$/;
 
