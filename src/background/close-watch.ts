@@ -13,15 +13,7 @@
 // storage.session (store.ts), so a restarted worker re-registers the same
 // listeners.
 
-import { isSecretPathSegment } from '../core/index.ts';
-
-const safeSegment = (s: string): string => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-};
+import { secretPathSegments } from '../core/index.ts';
 
 /** scope ("host/path") → when it last earned close watching (ms since epoch). */
 export interface CloseWatch {
@@ -85,7 +77,7 @@ export function scopeOf(url: string | URL): string | undefined {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   // A path that holds a secret (a bot token, a webhook key) is not stored,
   // not even to watch it: the records hold it masked, and so must this.
-  if (u.pathname.split('/').some((s) => s && isSecretPathSegment(safeSegment(s)))) return undefined;
+  if (secretPathSegments(u.href).segments.length) return undefined;
   const path =
     u.pathname.length > SCOPE_PATH_MAX ? `${u.pathname.slice(0, SCOPE_PATH_MAX)}*` : u.pathname;
   return `${u.hostname.toLowerCase()}${path}`;

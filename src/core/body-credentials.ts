@@ -19,16 +19,23 @@ const MAX_FIELDS = 200;
 const MAX_NAME = 128;
 
 /**
+ * A field's name as the rules read it: "user[password]" (Rails, PHP) is its
+ * last part, "clientSecret" is "client_secret". (lastIndexOf, not a regex: a
+ * hostile name of many "[" must stay linear.)
+ */
+function plainName(name: string): string {
+  const open = name.endsWith(']') ? name.lastIndexOf('[') : -1;
+  const last = open >= 0 ? name.slice(open + 1, -1) : name;
+  return last.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
  * Field names that carry a secret the server checks. Not anti-CSRF tokens
  * (csrf_token, Rails' authenticity_token, Django's csrfmiddlewaretoken), not
  * OAuth's `code` or `state`, not a captcha answer.
  */
 export function isBodyCredentialField(name: string): boolean {
-  // "user[password]" (Rails, PHP) is its last part; "clientSecret" is "client_secret".
-  // (lastIndexOf, not a regex: a hostile name of many "[" must stay linear.)
-  const open = name.endsWith(']') ? name.lastIndexOf('[') : -1;
-  const last = open >= 0 ? name.slice(open + 1, -1) : name;
-  const n = last.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  const n = plainName(name);
   if (/csrf|xsrf|authenticity|captcha/.test(n)) return false;
   return (
     /^(pass|passwd|pwd|pin|otp|totp|passcode|passphrase)$/.test(n) ||
@@ -91,12 +98,6 @@ const WHO =
   /^(user(_?name)?|name|uname|j_username|login|email|e_?mail|identifier|phone|account|client_id|grant_type|principal|uid)$/;
 const CLIENT_SECRET =
   /(^|_)(client_secret|client_assertion|refresh_token|api_?key|apikey|access_token|id_token)$/;
-
-const plainName = (name: string): string => {
-  const open = name.endsWith(']') ? name.lastIndexOf('[') : -1;
-  const last = open >= 0 ? name.slice(open + 1, -1) : name;
-  return last.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
-};
 
 /**
  * The names of the body's sign-in fields, and their values (to mask). A

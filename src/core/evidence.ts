@@ -99,13 +99,12 @@ const KEEP_RESPONSE = [
 
 const cap = (s: string, n = MAX_VALUE): string => (s.length > n ? `${s.slice(0, n)}…` : s);
 
+/** Cookie names (bounded) and every name=value pair (the values only to mask them, and to find a session JWT). */
 function cookieNamesOf(headerValuesList: string[]): {
   names: string[];
-  values: string[];
   pairs: [string, string][];
 } {
   const names: string[] = [];
-  const values: string[] = [];
   const pairs: [string, string][] = [];
   for (const v of headerValuesList) {
     for (const part of v.slice(0, 64 * 1024).split(';')) {
@@ -113,13 +112,10 @@ function cookieNamesOf(headerValuesList: string[]): {
       const name = (eq >= 0 ? part.slice(0, eq) : part).trim();
       if (!name) continue;
       if (names.length < MAX_NAMES && !names.includes(name)) names.push(name.slice(0, 100));
-      if (eq >= 0) {
-        values.push(part.slice(eq + 1).trim());
-        if (pairs.length < MAX_NAMES) pairs.push([name, part.slice(eq + 1).trim()]);
-      }
+      if (eq >= 0) pairs.push([name, part.slice(eq + 1).trim()]);
     }
   }
-  return { names, values, pairs };
+  return { names, pairs };
 }
 
 function setCookieNames(values: string[]): string[] {
@@ -275,7 +271,7 @@ export function extractEvidence(ex: Exchange): Evidence {
     : [];
   if (cookieHeaders.some((c) => c.trim() === '' || REDACTED.test(c.trim()))) incomplete();
   const fromHeader = cookieNamesOf(cookieHeaders.filter((c) => !REDACTED.test(c.trim())));
-  known.push(...fromHeader.values.filter((x) => x.length >= 6));
+  for (const [, v] of fromHeader.pairs) if (v.length >= 6) known.push(v);
   const names = [...fromHeader.names];
   for (const n of harCookieNames)
     if (names.length < MAX_NAMES && !names.includes(n)) names.push(n.slice(0, 100));

@@ -3,7 +3,7 @@
 export * from './types.ts';
 export { parseChallenges, type ParsedChallenges } from './challenge-parser.ts';
 export { decodeJwt, looksLikeJwt } from './jwt.ts';
-export { isSecretPathSegment, maskSecret, maskUrl, maskText } from './mask.ts';
+export { maskSecret, maskUrl, maskText, secretPathSegments } from './mask.ts';
 export { extractEvidence } from './evidence.ts';
 export { diagnose } from './diagnose.ts';
 export {

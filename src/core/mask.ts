@@ -129,16 +129,11 @@ export function maskUrl(url: string): string {
   u = u.replace(
     /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)/i,
     (_m, origin: string, path: string) => {
-      const parts = path.split('/');
-      if (!parts.some((s) => s && isSecretPathSegment(safeDecode(s)))) return origin + path;
-      return (
-        origin +
-        parts
-          .map((s) =>
-            s && isSecretPathSegment(safeDecode(s)) ? maskSecret('', safeDecode(s)).masked : s,
-          )
-          .join('/')
-      );
+      const masked = path.split('/').map((s) => {
+        const d = s ? safeDecode(s) : s;
+        return d && isSecretPathSegment(d) ? maskSecret('', d).masked : s;
+      });
+      return origin + masked.join('/');
     },
   );
   const q = u.indexOf('?');

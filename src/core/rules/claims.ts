@@ -4,7 +4,7 @@
 // not where (or in the form) it looks.
 import { VENDORS } from '../vendors/index.ts';
 import { credentialLine } from './credentials.ts';
-import { classify, classifyAt, snippet } from './words.ts';
+import { classify, snippet } from './words.ts';
 import { iso } from '../time.ts';
 import { msg, quote, type Claim, type Ctx, type Finding, type Msg } from './types.ts';
 
@@ -82,7 +82,7 @@ function vendorClaims(ctx: Ctx): Claim[] {
 function wordClaims(ctx: Ctx, already: readonly Claim[]): Claim[] {
   if (already.some((c) => c.confidence >= 0.8 && c.kind !== 'unspecific')) return [];
   const text = ctx.bodyText;
-  const hit = classifyAt(text);
+  const hit = ctx.bodyClaim;
   // A vendor rule that already read the same meaning says it better.
   if (!hit || already.some((c) => c.kind === hit.kind)) return [];
   // Stock HTML error pages talk generally ("wrong credentials, or your browser…"): trust them less.

@@ -2,7 +2,7 @@
 import { referenceTime } from '../time.ts';
 import type { Evidence, Translate } from '../types.ts';
 import type { Ctx } from './types.ts';
-import { classify } from './words.ts';
+import { classifyAt } from './words.ts';
 
 const MAX_TEXT = 4096;
 
@@ -88,14 +88,18 @@ export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate
     onlyNonAuthCookies: hasCookies && cookies.every((n) => NON_AUTH_COOKIE.test(n)),
     anyCredential: hasAuth || hasCookies || hasApiKey || hasBodyCredential,
     credentialsKnown: ev.requestHeadersComplete,
-    bodyText: '',
+    bodyText: reasonText(ev),
     saysRefused: false,
+    tokenError: ev.challenges.some((c) =>
+      ['invalid_token', 'insufficient_scope'].includes(c.params.error?.toLowerCase() ?? ''),
+    ),
   };
-  ctx.bodyText = reasonText(ev);
+  const claim = classifyAt(ctx.bodyText);
+  if (claim) ctx.bodyClaim = claim;
   // Not a stock HTML error page: Apache's says "either you supplied the wrong
   // credentials, or your browser…" to every request, credentials or none.
   const html = (ev.body?.mimeType ?? '').toLowerCase().includes('html');
-  ctx.saysRefused = !html && classify(ctx.bodyText) === 'rejected';
+  ctx.saysRefused = !html && claim?.kind === 'rejected';
   if (ev.authBare) ctx.sent = '';
   else if (ev.authScheme !== undefined) ctx.sent = ev.authScheme.toLowerCase();
   return ctx;

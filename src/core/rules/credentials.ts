@@ -86,10 +86,7 @@ export function credentialRules(ctx: Ctx): Finding[] {
       // RFC 6750 §3.1: a server sends no error code to a request without a
       // token. A file that may have lost its Authorization headers and whose
       // server says invalid_token most likely lost one.
-      const tokenError = ev.challenges.some((c) =>
-        ['invalid_token', 'insufficient_scope'].includes(c.params.error?.toLowerCase() ?? ''),
-      );
-      if (tokenError && ev.sensitiveMayBeOmitted) confidence = Math.min(confidence, 0.45);
+      if (ctx.tokenError && ev.sensitiveMayBeOmitted) confidence = Math.min(confidence, 0.45);
       // Integrated sign-in starts by itself once challenged: negotiate-failed explains it better.
       if (
         ctx.challenged.length &&

@@ -63,12 +63,7 @@ export function schemeRules(ctx: Ctx): Finding[] {
   // Bearer tokens; and a challenge that names an RFC 6750 error about the
   // token sent (invalid_token, insufficient_scope) has read it as a token.
   const tokenSent = ctx.sent === 'bearer' || ctx.sent === 'dpop';
-  const readAsToken =
-    tokenSent &&
-    (ch.includes('oauth') ||
-      ev.challenges.some((c) =>
-        ['invalid_token', 'insufficient_scope'].includes(c.params.error?.toLowerCase() ?? ''),
-      ));
+  const readAsToken = tokenSent && (ch.includes('oauth') || ctx.tokenError);
   if (!ch.includes(ctx.sent) && !readAsToken) {
     // The server lists what it accepts and the scheme sent is not among them.
     let detail: Msg;

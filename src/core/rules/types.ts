@@ -65,6 +65,10 @@ export interface Ctx {
    * credentials", "Invalid API key"): it saw some, whatever the record shows.
    */
   saysRefused: boolean;
+  /** What the reason text says (words.ts), read once for every rule that asks. */
+  bodyClaim?: { kind: ClaimKind; index: number };
+  /** The challenge names an RFC 6750 §3.1 error about a token (invalid_token, insufficient_scope). */
+  tokenError: boolean;
   /** The record shows every credential the request carried. */
   credentialsKnown: boolean;
   /** Reason text (original case): challenge error_description, JSON reason fields, excerpt, status text. */
