@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Proves "no network of its own" on what ships: scans the built extensions
-// (dist/chrome, dist/firefox) for network APIs and remote URLs, and fails
-// with a list. Run after `npm run build`:  node scripts/check-dist.mjs
+// (dist/chrome, dist/firefox) for network APIs and remote URLs, and for pages
+// or modules naming a file that is not there, and fails with a list. Run after `npm run build`:  node scripts/check-dist.mjs
 // (docs/security.md, "No network of its own").
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Calls that reach the network (or load code) from extension code. */
@@ -107,6 +107,43 @@ export function scanDist(dir) {
   return findings;
 }
 
+/** Files a page names (src, href) and modules import, relative or from the root. */
+const PAGE_REF_RE = /<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']([^"']+)["']/gi;
+const MODULE_REF_RE = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{0,2}\/[^"']+)["']/g;
+
+/**
+ * Pure: the local files one page or module refers to that `exists` denies,
+ * each as "file → reference". The build rewrites pages and removes chunks
+ * (vite.config.ts popupInOneFile); a page left naming a removed chunk would
+ * load blank, and only this would say so before a browser does.
+ * @param {string} file  path inside the extension, with "/" separators
+ * @param {string} text
+ * @param {(path: string) => boolean} exists  path inside the extension
+ */
+export function missingRefs(file, text, exists) {
+  const re = file.endsWith('.html') ? PAGE_REF_RE : /\.m?js$/.test(file) ? MODULE_REF_RE : null;
+  if (!re) return [];
+  const base = `/${file}`.slice(0, `/${file}`.lastIndexOf('/') + 1);
+  const out = [];
+  for (const m of text.matchAll(re)) {
+    const ref = m[1];
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue; // not a local file
+    const path = new URL(ref, `ext://x${base}`).pathname.slice(1);
+    if (!exists(path)) out.push(`${file} → ${ref}`);
+  }
+  return out;
+}
+
+/** Scans one built extension for references to files it does not hold. */
+export function scanRefs(dir) {
+  const out = [];
+  for (const p of files(dir)) {
+    const rel = relative(dir, p).split(sep).join('/');
+    out.push(...missingRefs(rel, readFileSync(p, 'utf8'), (f) => existsSync(join(dir, f))));
+  }
+  return out;
+}
+
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   let bad = 0;
@@ -121,10 +158,15 @@ if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
     const found = scanDist(dir);
     bad += found.length;
     for (const f of found) console.error(`check-dist: dist/${target}/${f}`);
+    const missing = scanRefs(dir);
+    bad += missing.length;
+    for (const f of missing) console.error(`check-dist: dist/${target}/${f}: no such file`);
   }
   if (bad) {
-    console.error(`check-dist: ${bad} network API(s) or remote URL(s) in the built extension`);
+    console.error(`check-dist: ${bad} finding(s) in the built extension`);
     process.exit(1);
   }
-  console.log('check-dist: no network API and no remote URL in dist/chrome, dist/firefox');
+  console.log(
+    'check-dist: no network API, no remote URL and no missing file in dist/chrome, dist/firefox',
+  );
 }

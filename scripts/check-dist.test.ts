@@ -5,9 +5,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS script without types
-import { scanDist, scanText } from './check-dist.mjs';
+import { missingRefs, scanDist, scanRefs, scanText } from './check-dist.mjs';
 
 const scan = scanText as (file: string, text: string) => string[];
+const refs = missingRefs as (
+  file: string,
+  text: string,
+  exists: (p: string) => boolean,
+) => string[];
 
 describe('check-dist', () => {
   it('reports every network API and remote URL', () => {
@@ -53,6 +58,34 @@ describe('check-dist', () => {
     expect(scan('assets/other.js', 'prefetch(x); obj.fetch(y)')).toEqual([]);
   });
 
+  it('names each page or module reference to a file the extension does not hold', () => {
+    const have = new Set(['assets/popup-1.js', 'assets/base-2.js', 'src/popup/index.html']);
+    const exists = (p: string) => have.has(p);
+    const page = [
+      '<script type="module" src="/assets/popup-1.js"></script>',
+      '<link rel="modulepreload" crossorigin href="/assets/mount-3.js">',
+      '<link rel="stylesheet" href="../../assets/gone.css">',
+      '<a href="https://www.rfc-editor.org/rfc/rfc9110">not loaded</a>',
+    ].join('\n');
+    expect(refs('src/popup/index.html', page, exists)).toEqual([
+      'src/popup/index.html → /assets/mount-3.js',
+      'src/popup/index.html → ../../assets/gone.css',
+    ]);
+    const code = [
+      'import { s as browser } from "./base-2.js";',
+      'import { a } from "./ui-4.js";',
+      'import "../service-worker-loader.js";',
+      'const m = import("./lazy-5.js");',
+      'const u = "from the server";',
+    ].join('\n');
+    expect(refs('assets/popup-1.js', code, exists)).toEqual([
+      'assets/popup-1.js → ./ui-4.js',
+      'assets/popup-1.js → ../service-worker-loader.js',
+      'assets/popup-1.js → ./lazy-5.js',
+    ]);
+    expect(refs('manifest.json', '{"a": "./x.js"}', exists)).toEqual([]);
+  });
+
   const root = fileURLToPath(new URL('..', import.meta.url));
   for (const target of ['chrome', 'firefox']) {
     const dir = `${root}dist/${target}`;
@@ -60,6 +93,12 @@ describe('check-dist', () => {
       `dist/${target} has no network API and no remote URL`,
       () => {
         expect((scanDist as (d: string) => string[])(dir)).toEqual([]);
+      },
+    );
+    it.skipIf(!existsSync(`${dir}/manifest.json`))(
+      `dist/${target}: every file its pages and modules name is there`,
+      () => {
+        expect((scanRefs as (d: string) => string[])(dir)).toEqual([]);
       },
     );
   }

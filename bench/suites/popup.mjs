@@ -249,7 +249,7 @@ const openPopupAndWait = async ({ tabId, popup, toolbar, workerStopped = false }
  * @param {number} opens
  * @returns {Promise<Probe[]>}
  */
-async function openToolbarPopup(s, tabId, path, opens) {
+export async function openToolbarPopup(s, tabId, path, opens) {
   const out = [];
   const what = path ?? "the tab's own popup";
   for (let i = 0; i < opens; i++) {

@@ -11,6 +11,8 @@ import { RecordLine } from '../ui/RecordLine.tsx';
 import { HostAccess } from './HostAccess.tsx';
 import { OriginActions } from '../ui/OriginActions.tsx';
 import { siteActionsFor } from './site-actions.ts';
+// In the script as a data: URL: one file less for the popup to ask for before its first frame.
+import iconUrl from '../../public/icons/icon-32.png?inline';
 
 const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key, subs);
 
@@ -49,7 +51,7 @@ export function Popup({ first, view: firstView }: { first: FirstView; view?: Tab
   return (
     <main>
       <header class="top">
-        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <img src={iconUrl} alt="" width={20} height={20} />
         <h1>{t('popup_title')}</h1>
         <a href={browser.runtime.getURL('src/har/index.html')} target="_blank">
           {t('popup_explain_har')}

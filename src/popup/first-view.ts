@@ -1,6 +1,5 @@
-// The popup's first question to the background, kept apart from Preact and the
-// components so the entry module can send it before they load: the answer is
-// on its way while the UI's code is fetched and run (bench: popup.phasesMs).
+// The popup's first question to the background, sent before anything is drawn:
+// the answer is on its way while the popup draws its frame (bench: popup.phasesMs).
 import type { TabView } from '../shared/messages.ts';
 import { send } from '../shared/send.ts';
 

@@ -1,4 +1,4 @@
-// The popup's UI, loaded by main.tsx once the first request is on its way.
+// The popup's UI, drawn by main.tsx once the first request is on its way.
 // Its styles come inlined in this module, not as <link>s in the page: a
 // stylesheet is one more file the page waits on before its script runs.
 import { render } from 'preact';
@@ -9,7 +9,7 @@ import { Popup } from './Popup.tsx';
 import popupCss from './popup.css?inline';
 
 export function mount(first: FirstView): void {
-  performance.mark('why401:ui'); // the UI's code has loaded (bench: popup.phasesMs)
+  performance.mark('why401:ui'); // the UI starts drawing (bench: popup.phasesMs)
   const style = document.createElement('style');
   style.textContent = `${pageCss}\n${popupCss}`;
   document.head.append(style);
