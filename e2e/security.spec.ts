@@ -118,6 +118,9 @@ test.describe('a hostile server', () => {
 
     // The popup: the same records, the same guarantees, in the extension's own origin.
     const popup = await driver.openPopup(tabId);
+    // The first few are drawn at once; "Show all" draws the rest.
+    await popup.waitFor('[data-action="show-all"]');
+    await popup.click('[data-action="show-all"]');
     await expect.poll(() => popup.count('[data-testid="record"]')).toBe(answered);
     // Open every "why and how to fix" and "other causes": their contents are built on opening.
     for (let round = 0; round < 2; round++) {
