@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Proves "no network of its own" on what ships: scans the built extensions
 // (dist/chrome, dist/firefox) for network APIs and remote URLs, and for pages
-// or modules naming a file that is not there, and fails with a list. Run after `npm run build`:  node scripts/check-dist.mjs
+// or modules naming a file that is not there, and fails with a list.
+// Run after `npm run build`:  node scripts/check-dist.mjs
 // (docs/security.md, "No network of its own").
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

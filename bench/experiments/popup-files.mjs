@@ -16,8 +16,7 @@ import { launchChromium } from '../lib/chromium.mjs';
 import { CHROME_EXTENSION_ID, distDir, POPUP_PATH } from '../lib/config.mjs';
 import { startServer } from '../lib/server.mjs';
 import { median, round } from '../lib/stats.mjs';
-import { sleep } from '../lib/timeout.mjs';
-import { openToolbarPopup, withProbe } from '../suites/popup.mjs';
+import { openToolbarPopup, seedTab, withProbe } from '../suites/popup.mjs';
 
 const [oldDist, roundsArg] = process.argv.slice(2);
 if (!oldDist) throw new Error('usage: popup-files.mjs OLD_DIST [rounds]');
@@ -42,19 +41,7 @@ writeFileSync(join(ext, SPLIT), split.replace('<head>', `<head>${tag}`));
 const server = await startServer({ latencyMs: 0, page: 'load' });
 const s = await launchChromium({ extension: ext, extensionId: CHROME_EXTENSION_ID });
 try {
-  await s.page.goto(`${server.origin}/seed?n=50`);
-  await s.page.evaluate(() => /** @type {any} */ (window).__seeded);
-  let tabId = null;
-  for (let i = 0; i < 150 && tabId === null; i++) {
-    tabId = await /** @type {any} */ (s.worker).evaluate(async (u) => {
-      const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith(u));
-      const v = tab && (await chrome.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`];
-      const t = typeof v === 'string' ? JSON.parse(v) : v;
-      return (t?.records?.length ?? 0) >= 50 ? tab.id : null;
-    }, `${server.origin}/seed`);
-    if (tabId === null) await sleep(200);
-  }
-  if (tabId === null) throw new Error('the 401s were not recorded');
+  const tabId = await seedTab(s, server.origin);
   // Both pages ask for the active tab (the seeded one): the same request.
   const pages = { oneFile: POPUP_PATH, split: SPLIT, floor: 'bench-floor.html' };
   /** @type {Record<string, number[]>} */

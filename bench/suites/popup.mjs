@@ -94,12 +94,15 @@ document.body.append(p);
 }
 
 /**
+ * Loads the seed page, which makes 50 401s (the per-tab cap), and waits until
+ * the worker has stored them. Returns the seeded tab's id.
  * @param {import('../lib/chromium.mjs').ChromiumSession} s
  * @param {string} origin
- * @param {{records:number, opens:number}} o
+ * @returns {Promise<number>}
  */
-export async function popupFirstRender(s, origin, { records, opens }) {
-  if (!s.worker) throw new Error('Why 401 worker not found');
+export async function seedTab(s, origin) {
+  const worker = s.worker;
+  if (!worker) throw new Error('Why 401 worker not found');
   await within(s.page.goto(`${origin}/seed?n=50`), 20_000, 'loading the seed page');
   await within(
     s.page.evaluate(() => /** @type {any} */ (window).__seeded),
@@ -107,11 +110,9 @@ export async function popupFirstRender(s, origin, { records, opens }) {
     'seeding 401s',
   );
   const seedUrl = `${origin}/seed`;
-  // Wait until the worker has stored the 50 records.
-  let tabId = null;
   // Up to 30 s: on a busy machine 50 sequential 401s take a while to be stored.
-  for (let i = 0; i < 150 && tabId === null; i++) {
-    tabId = await s.worker.evaluate(async (u) => {
+  for (let i = 0; i < 150; i++) {
+    const tabId = await worker.evaluate(async (u) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url?.startsWith(u));
       if (!tab) return null;
       const v = (await chrome.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`];
@@ -119,9 +120,19 @@ export async function popupFirstRender(s, origin, { records, opens }) {
       const t = typeof v === 'string' ? JSON.parse(v) : v;
       return (t?.records?.length ?? 0) >= 50 ? tab.id : null;
     }, seedUrl);
-    if (tabId === null) await sleep(200);
+    if (tabId !== null) return tabId;
+    await sleep(200);
   }
-  if (tabId === null) throw new Error('the extension did not record the seeded 401s');
+  throw new Error('the extension did not record the seeded 401s');
+}
+
+/**
+ * @param {import('../lib/chromium.mjs').ChromiumSession} s
+ * @param {string} origin
+ * @param {{records:number, opens:number}} o
+ */
+export async function popupFirstRender(s, origin, { records, opens }) {
+  const tabId = await seedTab(s, origin);
   const inTab = `chrome-extension://${CHROME_EXTENSION_ID}/${POPUP_PATH}?tabId=${tabId}`;
   // The real 50 records first: how first render scales with the record count.
   const at50 = await openToolbarPopup(s, tabId, null, opens);

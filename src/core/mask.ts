@@ -74,11 +74,9 @@ function safeDecode(s: string): string {
   }
 }
 
-/**
- * Masks secret-looking query values (and any user:password@) in a URL, keeping
- * everything else byte for byte so the URL stays recognisable. Works on
- * strings that are not valid URLs too (it only touches `?…` and `user:pass@`).
- */
+/** scheme://host (1), its host (2), and its path (3), up to any query or fragment. */
+const ORIGIN_AND_PATH = /^([a-z][a-z0-9+.-]*:\/\/([^/?#]*))(\/[^?#]*)/i;
+
 /**
  * A path segment that is a secret: Telegram's bot token (`bot123:AA…`), a
  * webhook's key (Slack, Discord), a JWT, or any long random-looking run of
@@ -99,9 +97,10 @@ export function isSecretPathSegment(seg: string): boolean {
  * Firebase uid): masked all the same, but not taken for a key that was sent.
  */
 export function secretPathSegments(url: string): { segments: string[]; credential: boolean } {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(\/[^?#]*)/i.exec(String(url ?? ''));
-  if (!m?.[2]) return { segments: [], credential: false };
-  const parts = m[2].split('/').map(safeDecode);
+  const m = ORIGIN_AND_PATH.exec(String(url ?? ''));
+  if (!m?.[3]) return { segments: [], credential: false };
+  const parts = m[3].split('/').map(safeDecode);
+  const webhookHost = /(^|\.)(hooks\.slack\.com|discord(app)?\.com)$/i.test(m[2] ?? '');
   const segments: string[] = [];
   let credential = false;
   for (let i = 0; i < parts.length; i++) {
@@ -110,14 +109,18 @@ export function secretPathSegments(url: string): { segments: string[]; credentia
     segments.push(s);
     // Telegram's "bot<id>:<token>": the token may be echoed without its prefix.
     if (s.startsWith('bot') && s.includes(':')) segments.push(s.slice(s.indexOf(':') + 1));
-    const webhook =
-      /(^|\.)(hooks\.slack\.com|discord(app)?\.com)$/i.test(m[1] ?? '') ||
-      parts[i - 2] === 'webhooks';
+    const webhook = webhookHost || parts[i - 2] === 'webhooks';
     if (/^bot\d{5,}:/.test(s) || s.startsWith('eyJ') || webhook) credential = true;
   }
   return { segments, credential };
 }
 
+/**
+ * Masks secret-looking query values, path segments (isSecretPathSegment) and
+ * any user:password@ in a URL, keeping everything else byte for byte so the
+ * URL stays recognisable. Works on strings that are not valid URLs too (it
+ * only touches `user:pass@`, a secret path segment and `?…`).
+ */
 export function maskUrl(url: string): string {
   let u = String(url ?? '');
   // userinfo: scheme://user:pass@host — RFC 3986 §3.2.1 deprecates it for exactly this reason.
@@ -126,16 +129,13 @@ export function maskUrl(url: string): string {
     return colon >= 0 ? `${s}${info.slice(0, colon)}:***@` : `${s}${info}@`;
   });
   // Secrets in the path (a bot token, a webhook key): masked like any other.
-  u = u.replace(
-    /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)/i,
-    (_m, origin: string, path: string) => {
-      const masked = path.split('/').map((s) => {
-        const d = s ? safeDecode(s) : s;
-        return d && isSecretPathSegment(d) ? maskSecret('', d).masked : s;
-      });
-      return origin + masked.join('/');
-    },
-  );
+  u = u.replace(ORIGIN_AND_PATH, (_m, origin: string, _host: string, path: string) => {
+    const masked = path.split('/').map((s) => {
+      const d = s ? safeDecode(s) : s;
+      return d && isSecretPathSegment(d) ? maskSecret('', d).masked : s;
+    });
+    return origin + masked.join('/');
+  });
   const q = u.indexOf('?');
   if (q < 0) return maskFragment(u);
   const hash = u.indexOf('#', q);

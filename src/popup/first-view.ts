@@ -11,7 +11,7 @@ import { send } from '../shared/send.ts';
  */
 export const FIRST_RECORDS = 5;
 
-/** The first view of the tab: asked for before the UI's code is even loaded. */
+/** The first view of the tab: asked for before anything is drawn. */
 export interface FirstView {
   view: Promise<TabView>;
   /** The view, once it has arrived. */
