@@ -6,9 +6,11 @@
 //   /x/api/hostile/<kind> a 401 whose server text is an attack (HTML, script, javascript:
 //                         URLs, bidi overrides, control bytes, Latin-1/invalid UTF-8, a
 //                         200 KB header, 1,000 challenges in one field)
-//   /x/storm?n=N&c=C&d=D  a page that fires N fetches (C at a time) at /x/api/storm, each
-//                         answered 401 after D ms, and measures how long its main thread stalls
-//   /x/api/storm?i=I&d=D  401 Bearer, tiny, after D ms
+//   /x/storm?n=N&c=C&d=D  a page that fires N fetches (C at a time, each with a Bearer token)
+//                         at /x/api/storm, each answered 401 after D ms, and measures how
+//                         long its main thread stalls; halfway, one fetch to another
+//                         endpoint of the site, /x/api/storm/other (N ≥ 100)
+//   /x/api/storm[/…]?i=I&d=D  401 Bearer, tiny, after D ms
 //   /x/secrets            a page that sends known secrets (Bearer, Basic, X-API-Key,
 //                         ?api_key=, a cookie) to /x/api/secret, answered 401
 //   /x/cookies            sets a host cookie, a Partitioned (CHIPS) cookie, localStorage and
@@ -153,10 +155,14 @@ function stormPage(n, c, d) {
   requestAnimationFrame(raf);
   const t0 = performance.now();
   let next = 0, ok401 = 0;
+  const init = { cache: 'no-store', credentials: 'omit', headers: { Authorization: 'Bearer storm-e2e-token' } };
+  let other = 0;
   async function lane() {
     while (next < n) {
       const i = next++;
-      const r = await fetch('/x/api/storm?i=' + i + '&d=${d}', { cache: 'no-store', credentials: 'omit' });
+      // Another endpoint of the same site, once, in the middle of the storm.
+      if (n >= 100 && i === Math.floor(n / 2)) other = (await fetch('/x/api/storm/other?i=' + i, init)).status;
+      const r = await fetch('/x/api/storm?i=' + i + '&d=${d}', init);
       if (r.status === 401) ok401++;
       await r.arrayBuffer();
     }
@@ -164,7 +170,7 @@ function stormPage(n, c, d) {
   await Promise.all(Array.from({ length: c }, lane));
   running = false;
   clearInterval(timer);
-  done({ fired: n, ok401, ms: Math.round(performance.now() - t0), maxGap: Math.round(maxGap), ticks, frames });
+  done({ fired: n, ok401, other, ms: Math.round(performance.now() - t0), maxGap: Math.round(maxGap), ticks, frames });
 })();`,
   );
 }
@@ -267,7 +273,7 @@ export function handleHostile(req, res, ctx) {
     }
     return (html(cookiesPage(host), { 'Set-Cookie': cookies }), true);
   }
-  if (path === '/x/api/storm') {
+  if (path === '/x/api/storm' || path.startsWith('/x/api/storm/')) {
     const answer = () =>
       send(
         res,

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildExchange,
+  hostOf,
   LIGHT_TYPES,
   MAX_IN_FLIGHT,
   startCapture,
   type Captured,
 } from './capture.ts';
+import { STORM_ENTER, STORM_WINDOW_MS } from './storm.ts';
 import { buildHeadersDetails, buildSendDetails, fakeWebRequest } from './testing/build-details.ts';
+import { fakeClock } from './testing/fake-clock.ts';
 
 const statuses = new Set([401, 407]);
 
@@ -14,14 +17,16 @@ function setup(firefox = false, allTypes = false) {
   const wr = fakeWebRequest();
   const got: Captured[] = [];
   const failures: string[] = [];
+  const clock = fakeClock();
   const capture = startCapture(wr, {
     statuses,
     firefox,
     allTypes,
     onCapture: (c) => got.push(c),
     onCrossOriginFailure: (h) => failures.push(h),
+    clock,
   });
-  return { wr, got, failures, capture, stop: () => capture.stop() };
+  return { wr, got, failures, capture, clock, stop: () => capture.stop() };
 }
 
 const COOKIE = { name: 'Cookie', value: 'sid=s3cr3t-session-value' };
@@ -250,6 +255,75 @@ describe('startCapture', () => {
     expect(got.map((c) => c.exchange.requestHeadersComplete)).toEqual([false, true]);
   });
 
+  describe('in a 401 storm', () => {
+    const AUTH = { name: 'Authorization', value: 'Bearer abc.def.ghi' };
+    /** `n` requests sent and answered 401, 10 ms apart; ids from `from`. */
+    function storm(t: ReturnType<typeof setup>, n: number, from = 0) {
+      for (let i = from; i < from + n; i++) {
+        t.wr.fireSend(buildSendDetails({ requestId: `s${i}`, requestHeaders: [AUTH] }));
+        t.wr.fireHeaders(buildHeadersDetails({ requestId: `s${i}` }));
+        t.clock.advance(10);
+      }
+    }
+
+    it('listens to responses only: every 401 still handed on, marked as unread', () => {
+      const t = setup();
+      t.capture.watchClosely(['api.example.com/v1/me']);
+      expect(t.wr.send).toHaveLength(2);
+      storm(t, STORM_ENTER + 50);
+      // onSendHeaders and the close pair are off; the cheap onHeadersReceived stays.
+      expect(t.wr.send).toHaveLength(0);
+      expect(t.wr.headers.map((l) => l.extra)).toEqual([['responseHeaders']]);
+      expect(t.got).toHaveLength(STORM_ENTER + 50);
+      const before = t.got[STORM_ENTER - 1]!;
+      expect(before.inStorm).toBeUndefined();
+      expect(before.exchange.requestHeaders).toEqual([AUTH]);
+      const during = t.got.at(-1)!;
+      expect(during.inStorm).toBe(true);
+      expect(during.exchange.requestHeadersComplete).toBe(false);
+      expect(during.exchange.responseHeaders).toEqual([
+        { name: 'WWW-Authenticate', value: 'Bearer realm="api"' },
+      ]);
+    });
+
+    it('listens fully again once the storm is over, close list included', () => {
+      const t = setup();
+      t.capture.watchClosely(['api.example.com/v1/me']);
+      storm(t, STORM_ENTER + 10);
+      // Asked for during the storm: registered only after it.
+      t.capture.watchClosely(['api.example.com/v1/me', 'b.example/x']);
+      expect(t.wr.send).toHaveLength(0);
+      t.clock.advance(2 * STORM_WINDOW_MS);
+      expect(t.wr.send.map((l) => l.extra)).toEqual([
+        ['requestHeaders'],
+        ['requestHeaders', 'extraHeaders'],
+      ]);
+      expect(t.wr.send[1]!.filter.urls).toContain('*://b.example/x');
+      const n = t.got.length;
+      storm(t, 1, 1000);
+      expect(t.got[n]!.inStorm).toBeUndefined();
+      expect(t.got[n]!.exchange.requestHeaders).toEqual([AUTH]);
+    });
+
+    it('a request sent before the storm keeps what it carried', () => {
+      const t = setup();
+      t.wr.fireSend(buildSendDetails({ requestId: 'early', requestHeaders: [AUTH] }));
+      storm(t, STORM_ENTER + 5);
+      t.wr.fireHeaders(buildHeadersDetails({ requestId: 'early' }));
+      expect(t.got.at(-1)!.inStorm).toBeUndefined();
+      expect(t.got.at(-1)!.exchange.requestHeaders).toEqual([AUTH]);
+    });
+
+    it('stopped in a storm, puts nothing back when it would have ended', () => {
+      const t = setup();
+      storm(t, STORM_ENTER);
+      t.stop();
+      t.clock.advance(2 * STORM_WINDOW_MS);
+      expect(t.wr.send).toHaveLength(0);
+      expect(t.wr.headers).toHaveLength(0);
+    });
+  });
+
   it('removes its listeners when stopped', () => {
     const { wr, stop, capture } = setup();
     capture.watchClosely(['api.example.com/v1/me']);
@@ -257,6 +331,15 @@ describe('startCapture', () => {
     expect(wr.send).toHaveLength(0);
     expect(wr.headers).toHaveLength(0);
     expect(wr.errors).toHaveLength(0);
+  });
+});
+
+describe('hostOf', () => {
+  it('is the host and port, lower-cased, without user info, path, query or fragment', () => {
+    expect(hostOf('https://API.example.com/v1/me?x=1')).toBe('api.example.com');
+    expect(hostOf('http://127.0.0.1:8080?x=/y')).toBe('127.0.0.1:8080');
+    expect(hostOf('https://user:s3cret@host.example#frag')).toBe('host.example');
+    expect(hostOf('wss://[::1]:9000/socket')).toBe('[::1]:9000');
   });
 });
 

@@ -7,6 +7,7 @@
 import type { Exchange, Header } from '../core/index.ts';
 import type { HeadersReceivedOption, SendHeadersOption, WebRequest } from '../shared/browser.ts';
 import { scopeOf, scopePatterns } from './close-watch.ts';
+import { createStormGauge, STORM_WINDOW_MS, type StormDeps } from './storm.ts';
 
 /** What capture hands on for each watched response. May hold secrets: never store it. */
 export interface Captured {
@@ -15,6 +16,12 @@ export interface Captured {
   frameId: number;
   type: string;
   exchange: Exchange;
+  /**
+   * Its request headers went unread because capture was listening less in a
+   * 401 storm (storm.ts); the recorder counts it rather than record it again
+   * when its endpoint already has a record.
+   */
+  inStorm?: true;
 }
 
 /** The part of `webRequest` capture uses; a fake in tests. */
@@ -136,6 +143,14 @@ function statusTextOf(statusLine: string | undefined): string | undefined {
   return m?.[1] || undefined;
 }
 
+/** The host (and port) of a URL without parsing it whole (once per 401, storms too); no user info. */
+export function hostOf(url: string): string {
+  const rest = url.slice(url.indexOf('//') + 2);
+  const end = rest.search(/[/?#]/);
+  const authority = end < 0 ? rest : rest.slice(0, end);
+  return authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+}
+
 export interface CaptureOptions {
   /** Statuses that count as authentication failures (401, 407; 403 if the user asks). */
   statuses: ReadonlySet<number>;
@@ -151,6 +166,8 @@ export interface CaptureOptions {
    * closely to see the next one.
    */
   onCrossOriginFailure?: (scope: string) => void;
+  /** The clock and timers of the storm gauge; tests pass their own. */
+  clock?: Omit<StormDeps, 'onChange'>;
 }
 
 export interface Capture {
@@ -176,6 +193,11 @@ const MAX_DONE = 512;
  * pair without it and typed ~4%): every site gets the cheap pair, which sees
  * Authorization, API-key headers and the challenge but not Cookie; endpoints
  * that answered 401 get `extraHeaders` listeners filtered to them.
+ *
+ * In a 401 storm (storm.ts) only the cheap onHeadersReceived listener stays:
+ * every 401 is still counted, with its challenge and response, but what the
+ * requests carried goes unread until the storm is over (bench/README.md,
+ * "Listening less in a storm").
  */
 export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): Capture {
   const inFlight = new Map<string, Sent>();
@@ -213,13 +235,19 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     if (d.tabId < 0) return;
     done.add(key);
     if (done.size > MAX_DONE) done.delete(done.values().next().value as string);
-    opts.onCapture({
+    gauge.count(hostOf(d.url));
+    const c: Captured = {
       requestId: d.requestId,
       tabId: d.tabId,
       frameId: d.frameId,
       type: d.type,
       exchange: buildExchange(d, sent, opts.firefox || sent?.full === true),
-    });
+    };
+    // Sent while onSendHeaders was off (a response may come after the storm).
+    if (!sent && (gauge.active() || clock.now() - gauge.endedAt() < STORM_WINDOW_MS)) {
+      c.inStorm = true;
+    }
+    opts.onCapture(c);
   };
 
   const onSend = (d: WebRequest.OnSendHeadersDetailsType) => remember(d, false);
@@ -242,6 +270,26 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     if (scope) opts.onCrossOriginFailure(scope);
   };
 
+  // In a storm, one event per 401 instead of two or four: onSendHeaders and
+  // the close pair come off, and go back on once the storm is over.
+  const clock = opts.clock ?? {
+    now: Date.now,
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+  };
+  const gauge = createStormGauge({
+    ...clock,
+    onChange(storm) {
+      if (storm) {
+        webRequest.onSendHeaders.removeListener(onSend);
+        removeClose();
+      } else {
+        webRequest.onSendHeaders.addListener(onSend, base, ['requestHeaders']);
+        addClose();
+      }
+    },
+  });
+
   // No extraHeaders here in either browser: Chrome then hides Cookie (and
   // preflights), Firefox never hides it and rejects the option.
   webRequest.onSendHeaders.addListener(onSend, base, ['requestHeaders']);
@@ -251,10 +299,33 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     types: ['xmlhttprequest'],
   });
 
+  /** The close list asked for; its listeners are off in a storm. */
   let close: string[] = [];
   const removeClose = () => {
     webRequest.onSendHeaders.removeListener(onSendFull);
     webRequest.onHeadersReceived.removeListener(onHeadersFull);
+  };
+  const addClose = () => {
+    if (!close.length || gauge.active()) return;
+    // The same types as everywhere else: extraHeaders on a page's 200 images
+    // cost it ~+25% (bench: chromium.pageLoad401). CORS preflights arrive as "other".
+    const filter: WebRequest.RequestFilter = base.types
+      ? { urls: close, types: base.types }
+      : { urls: close };
+    try {
+      webRequest.onSendHeaders.addListener(onSendFull, filter, ['requestHeaders', 'extraHeaders']);
+      webRequest.onHeadersReceived.addListener(onHeadersFull, filter, [
+        'responseHeaders',
+        'extraHeaders',
+      ]);
+    } catch {
+      // A filter refused at once: no close watch, the cheap tier goes on,
+      // and the next list is tried afresh. (Chrome checks patterns later,
+      // in the browser, and only logs a refusal; scopePatterns builds only
+      // plain-host, slash-led patterns for that reason.)
+      removeClose();
+      close = [];
+    }
   };
   return {
     watchClosely(scopes) {
@@ -263,31 +334,10 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
       if (patterns.join() === close.join()) return;
       removeClose();
       close = patterns;
-      if (!patterns.length) return;
-      // The same types as everywhere else: extraHeaders on a page's 200 images
-      // cost it ~+25% (bench: chromium.pageLoad401). CORS preflights arrive as "other".
-      const filter: WebRequest.RequestFilter = base.types
-        ? { urls: patterns, types: base.types }
-        : { urls: patterns };
-      try {
-        webRequest.onSendHeaders.addListener(onSendFull, filter, [
-          'requestHeaders',
-          'extraHeaders',
-        ]);
-        webRequest.onHeadersReceived.addListener(onHeadersFull, filter, [
-          'responseHeaders',
-          'extraHeaders',
-        ]);
-      } catch {
-        // A filter refused at once: no close watch, the cheap tier goes on,
-        // and the next list is tried afresh. (Chrome checks patterns later,
-        // in the browser, and only logs a refusal; scopePatterns builds only
-        // plain-host, slash-led patterns for that reason.)
-        removeClose();
-        close = [];
-      }
+      addClose();
     },
     stop() {
+      gauge.stop();
       webRequest.onSendHeaders.removeListener(onSend);
       webRequest.onHeadersReceived.removeListener(onHeaders);
       webRequest.onErrorOccurred.removeListener(onError);

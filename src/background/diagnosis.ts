@@ -43,6 +43,7 @@ export function viewOf(tabId: number, t: TabRecords, perOrigin?: number, newest?
       time: r.time,
       evidence: r.evidence,
       causes: r.causes ?? [],
+      ...(r.inStorm && { inStorm: r.inStorm }),
     }))
     .reverse();
   return originCounts

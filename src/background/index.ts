@@ -31,15 +31,20 @@ const statuses = new Set<number>(DEFAULT_SETTINGS.statuses);
 const firefox = isFirefox();
 
 function onCapture(c: Captured): void {
+  const watch = () => closeWatch.watch(scopeOf(c.exchange.url));
   void record(c, ready)
-    .then(() => {
+    .then((done) => {
+      // A storm's new endpoint, watched closely once the storm is over.
+      if (!firefox && c.inStorm && done === 'recorded') watch();
       // A top-level 401's document is not there yet: the commit injects the panel.
       if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
     })
     // A write that failed (storage full, the tab gone) loses this one record;
     // capture goes on. Nothing of the request is logged.
     .catch(() => undefined);
-  if (!firefox) closeWatch.watch(scopeOf(c.exchange.url));
+  // At once, so the endpoint's next request is seen in full (a storm's
+  // repeats are watched already: their endpoint has a record).
+  if (!firefox && !c.inStorm) watch();
 }
 
 function startWith(allTypes: boolean): Capture {

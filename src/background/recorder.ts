@@ -1,14 +1,14 @@
 // From a captured 401/407 to a stored, masked observation and a badge.
 // The raw exchange (which may hold a token) lives only in this function's
 // scope; what is stored is the engine's secret-free evidence.
-import { extractEvidence } from '../core/index.ts';
+import { extractEvidence, maskUrl } from '../core/index.ts';
 import browser, { isFirefox } from '../shared/browser.ts';
 import { showCount } from './toolbar.ts';
 import type { Captured } from './capture.ts';
-import type { Observation } from './records.ts';
+import { endpointKey, type Observation } from './records.ts';
 import { createJarNames } from './jar-names.ts';
 import { annotate } from './diagnosis.ts';
-import { addObservation } from './store.ts';
+import { addObservation, countRepeat } from './store.ts';
 
 /** Names (never values) of the cookies the browser holds for a URL. */
 async function lookUpCookieNames(url: string): Promise<string[] | undefined> {
@@ -26,9 +26,25 @@ async function lookUpCookieNames(url: string): Promise<string[] | undefined> {
 // A burst's 401s to one endpoint ask the jar once, until a cookie changes (jar-names.ts).
 const cookieNames = createJarNames(lookUpCookieNames, browser.cookies.onChanged);
 
-export async function record(c: Captured, ready: Promise<unknown>): Promise<void> {
+/** Whether a 401 was recorded, or only counted as a storm's repeat of a recorded one. */
+export type Recorded = 'recorded' | 'counted';
+
+export async function record(c: Captured, ready: Promise<unknown>): Promise<Recorded> {
   await ready;
   const ex = c.exchange;
+  const time = typeof ex.startedDateTime === 'number' ? ex.startedDateTime : Date.now();
+  // A storm's repeat of an endpoint the tab has a record of is only counted:
+  // its evidence would say less than that record's (bench/README.md,
+  // "Listening less in a storm"), and building it was most of the worker's
+  // own time in a storm.
+  if (c.inStorm && c.type !== 'main_frame') {
+    const key = endpointKey(ex.method.toUpperCase(), ex.status, maskUrl(ex.url));
+    const counted = countRepeat(c.tabId, key, time, annotate);
+    if (counted) {
+      await showCount(c.tabId, (await counted).count);
+      return 'counted';
+    }
+  }
   // Only a request that went without cookies needs the jar: it tells
   // "cookie-not-sent" apart from "no session at all".
   if (!ex.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')) {
@@ -36,7 +52,6 @@ export async function record(c: Captured, ready: Promise<unknown>): Promise<void
     if (names) ex.cookieJarNames = names; // shared by a burst: extractEvidence copies it
   }
   const evidence = extractEvidence(ex);
-  const time = typeof ex.startedDateTime === 'number' ? ex.startedDateTime : Date.now();
   const o: Observation = {
     id: `${c.requestId}:${ex.status}`,
     tabId: c.tabId,
@@ -45,6 +60,8 @@ export async function record(c: Captured, ready: Promise<unknown>): Promise<void
     time,
     evidence,
   };
+  if (c.inStorm) o.inStorm = true;
   const t = await addObservation(o, annotate);
   await showCount(c.tabId, t.count);
+  return 'recorded';
 }

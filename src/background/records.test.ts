@@ -61,6 +61,57 @@ describe('mergeRecords', () => {
     expect(t.records.map((r) => r.id)).toEqual(['fetch']);
     expect(t.count).toBe(1);
   });
+
+  describe("a storm's observations (request headers unread)", () => {
+    const at = (id: string, time: number, url: string, over: Partial<Observation> = {}) =>
+      obs(id, time, {
+        evidence: { method: 'GET', url, status: 401 } as Observation['evidence'],
+        ...over,
+      });
+
+    it('counts one whose endpoint already has a record on the page, and keeps that record', () => {
+      const before = mergeRecords(emptyRecords(), [at('full', 1, 'https://a.test/api?x=1')], 50);
+      const storm = Array.from({ length: 30 }, (_, i) =>
+        at(`s${i}`, 10 + i, `https://a.test/api?x=${i}`, { inStorm: true }),
+      );
+      const t = mergeRecords(before, storm, 50);
+      expect(t.records.map((r) => r.id)).toEqual(['full']);
+      expect(t.count).toBe(31);
+    });
+
+    it('records the first of an endpoint with no record, and counts its repeats against it', () => {
+      const t = mergeRecords(
+        mergeRecords(emptyRecords(), [at('other', 1, 'https://a.test/other')], 50),
+        [
+          at('s1', 10, 'https://a.test/api', { inStorm: true }),
+          at('s2', 11, 'https://a.test/api', { inStorm: true }),
+          // Another method or status is another request, not a repeat.
+          at('s3', 12, 'https://a.test/api', {
+            inStorm: true,
+            evidence: { method: 'POST', url: 'https://a.test/api', status: 401 },
+          } as Partial<Observation>),
+        ],
+        50,
+      );
+      expect(t.records.map((r) => r.id)).toEqual(['other', 's1', 's3']);
+      expect(t.records[1]!.inStorm).toBe(true);
+      expect(t.count).toBe(4);
+    });
+
+    it('does not count against a record of the page before, nor fold a top-level 401', () => {
+      const before = mergeRecords(emptyRecords(), [at('old', 1, 'https://a.test/api')], 50);
+      const t = mergeRecords(
+        before,
+        [
+          at('doc', 10, 'https://a.test/', { type: 'main_frame', inStorm: true }),
+          at('s1', 11, 'https://a.test/api', { inStorm: true }),
+        ],
+        50,
+      );
+      expect(t.records.map((r) => r.id)).toEqual(['doc', 's1']);
+      expect(t.count).toBe(2);
+    });
+  });
 });
 
 describe('commitRecords', () => {

@@ -18,6 +18,12 @@ export interface Observation {
    * so it never changes and the popup and panel need not run the engine.
    */
   causes?: Cause[];
+  /**
+   * Its request headers went unread: capture was listening less in a 401
+   * storm (capture.ts, storm.ts). Counted, not recorded, when its endpoint
+   * already has a record on the page (mergeRecords).
+   */
+  inStorm?: true;
 }
 
 export interface TabRecords {
@@ -93,9 +99,23 @@ export function boundWaiting(w: Waiting, cap: number): Waiting {
 }
 
 /**
+ * What makes two records the same request again: method, status and URL
+ * without its query. `maskedUrl` is the record's URL (maskUrl), never the raw one.
+ */
+export function endpointKey(method: string, status: number, maskedUrl: string): string {
+  const q = maskedUrl.indexOf('?');
+  return `${method} ${status} ${q < 0 ? maskedUrl : maskedUrl.slice(0, q)}`;
+}
+
+export const endpointOf = (o: Observation): string =>
+  endpointKey(o.evidence.method, o.evidence.status, o.evidence.url);
+
+/**
  * Pure: merges new observations into a tab's records, bounded by `cap`,
  * newest kept. A dropped run (boundWaiting) adds its count in its place,
- * unless it is older than the page.
+ * unless it is older than the page. A storm's observation whose endpoint
+ * already has a record on the page is counted only: that record holds what
+ * the request carried, the storm's copy would say "unknown" in its place.
  */
 export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number): TabRecords {
   let { pageStart } = current;
@@ -103,6 +123,8 @@ export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number
   let records = current.records.slice();
   let count = current.count;
   const seen = new Set(records.map((r) => r.id));
+  // Made on the first storm observation of the merge, then kept up to date.
+  let endpoints: Set<string> | undefined;
   for (const o of incoming) {
     if (isRun(o)) {
       if (o.time >= pageStart) count += o.dropped;
@@ -116,9 +138,17 @@ export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number
       records = [];
       count = 0;
       seen.clear();
+      endpoints = undefined;
+    } else if (o.inStorm) {
+      endpoints ??= new Set(records.map(endpointOf));
+      if (endpoints.has(endpointOf(o))) {
+        count++;
+        continue;
+      }
     }
     seen.add(o.id);
     records.push(o);
+    endpoints?.add(endpointOf(o));
     count++;
   }
   if (records.length > cap) records = records.slice(records.length - cap);

@@ -193,6 +193,31 @@ describe('addObservation', () => {
     expect((await stored).records.map((r) => r.id)).toContain(late.id);
   });
 
+  it("counts a storm's repeat of a recorded endpoint without a record, and only then", async () => {
+    const store = await freshStore();
+    const { endpointKey } = await import('./records.ts');
+    const key = (url: string) => endpointKey('GET', 401, url);
+    const first = { ...obs(1), evidence: { ...obs(1).evidence, method: 'GET', status: 401 } };
+    await store.addObservation(first);
+    // Nothing in memory for another tab or another endpoint: the caller records it.
+    expect(store.countRepeat(8, key('https://api.example/x'), 2_000)).toBeUndefined();
+    expect(store.countRepeat(7, key('https://api.example/y'), 2_000)).toBeUndefined();
+    const counted = store.countRepeat(7, key('https://api.example/x?i=2'), 2_000);
+    expect(counted).toBeDefined();
+    await vi.advanceTimersByTimeAsync(1_000);
+    const t = await counted!;
+    expect(t.count).toBe(2);
+    expect(t.records.map((r) => r.id)).toEqual(['r1:401']);
+    // A repeat that started before the page's navigation is not the page's
+    // (the record, made after the navigation started, stays).
+    const kept = await store.commitTab(7, 1_000);
+    expect(kept.count).toBe(1);
+    const old = store.countRepeat(7, key('https://api.example/x'), 999);
+    expect(old).toBeDefined();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await old!).count).toBe(1);
+  });
+
   it('reads back from the store what another writer put there, string or object', async () => {
     const store = await freshStore();
     await store.addObservation(obs(1));

@@ -12,6 +12,7 @@ import {
   commitRecords,
   DEFAULT_CAP,
   emptyRecords,
+  endpointOf,
   mergeRecords,
   type Observation,
   type TabRecords,
@@ -129,15 +130,51 @@ export function addObservation(
   annotate: (t: TabRecords) => TabRecords = (t) => t,
   cap = DEFAULT_CAP,
 ): Promise<TabRecords> {
-  const w = pending.get(o.tabId) ?? [];
-  w.push(o);
-  pending.set(o.tabId, boundWaiting(w, cap));
+  return addWaiting(o.tabId, o, o.type === 'main_frame', annotate, cap);
+}
+
+// The endpoints of a mirrored tab's records, made once per stored version.
+const endpointsOf = new WeakMap<TabRecords, Set<string>>();
+
+/**
+ * A storm's repeat (records.ts mergeRecords): counts it without building its
+ * evidence, when the mirror of the tab already holds a record of `endpoint`
+ * (records.ts endpointKey). Undefined when it cannot tell from memory: the
+ * caller then records the observation, and mergeRecords counts it instead
+ * if its endpoint has a record by then.
+ */
+export function countRepeat(
+  tabId: number,
+  endpoint: string,
+  time: number,
+  annotate: (t: TabRecords) => TabRecords = (t) => t,
+  cap = DEFAULT_CAP,
+): Promise<TabRecords> | undefined {
+  const t = cache.get(tabId);
+  if (!t) return undefined;
+  let known = endpointsOf.get(t);
+  if (!known) endpointsOf.set(t, (known = new Set(t.records.map(endpointOf))));
+  if (!known.has(endpoint)) return undefined;
+  // A counted run of one: mergeRecords adds it, unless a new page started after it.
+  // (`annotate` is for the batch it may start: other tabs' records in it.)
+  return addWaiting(tabId, { dropped: 1, time }, false, annotate, cap);
+}
+
+function addWaiting(
+  tabId: number,
+  entry: Waiting[number],
+  topLevel: boolean,
+  annotate: (t: TabRecords) => TabRecords,
+  cap: number,
+): Promise<TabRecords> {
+  const w = pending.get(tabId) ?? [];
+  w.push(entry);
+  pending.set(tabId, boundWaiting(w, cap));
   const now = performance.now();
   // Never held back: a top-level 401 (it goes into the queue ahead of the
   // commit that follows it), and the first 401 of a tab quiet for a while (its
   // panel waits on it, whatever another tab's storm is doing).
-  const urgent =
-    o.type === 'main_frame' || now - (lastWriteOf.get(o.tabId) ?? -Infinity) >= FLUSH_GAP_MAX_MS;
+  const urgent = topLevel || now - (lastWriteOf.get(tabId) ?? -Infinity) >= FLUSH_GAP_MAX_MS;
   if (!flushScheduled) {
     const wait = Math.min(gap, lastFlush + gap - now);
     if (wait <= 0) gap = FLUSH_GAP_MS; // a quiet spell ended the last burst
@@ -155,7 +192,6 @@ export function addObservation(
         : enqueue(() => flush(annotate, cap));
   }
   if (urgent) startWaitingFlush();
-  const tabId = o.tabId;
   return flushScheduled.then((w) => w.get(tabId) ?? readTab(tabId));
 }
 

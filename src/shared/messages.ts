@@ -15,6 +15,8 @@ export interface RecordView {
   time: number;
   evidence: Evidence;
   causes: Cause[];
+  /** Its request headers went unread: it came in a 401 storm (background/storm.ts). */
+  inStorm?: true;
 }
 
 export interface TabView {

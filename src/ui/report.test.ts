@@ -44,6 +44,14 @@ describe('markdownReport', () => {
     expect(md).not.toContain('s3cr3t');
     expect(md).not.toContain('abcdefghijklmnop');
   });
+
+  it("says when a record's request went unread in a 401 storm, and only then", () => {
+    const when = new Date(0);
+    const unread = 'Request headers: not read';
+    expect(markdownReport([recordOf()], { product: 'Why 401', when })).not.toContain(unread);
+    const storm = { ...recordOf(), inStorm: true as const };
+    expect(markdownReport([storm], { product: 'Why 401', when })).toContain(unread);
+  });
 });
 
 describe('relevantHeaders', () => {

@@ -21,6 +21,11 @@ export function markdownReport(
     lines.push('');
     lines.push(`- Time: ${new Date(r.time).toISOString()}`);
     lines.push(`- Resource type: ${r.type}`);
+    if (r.inStorm) {
+      lines.push(
+        '- Request headers: not read (it came in a burst of 401s, when Why 401 listens less)',
+      );
+    }
     for (const [i, c] of r.causes.entries()) {
       lines.push('');
       lines.push(
