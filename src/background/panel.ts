@@ -9,24 +9,19 @@ import panelScript from '../content/index.tsx?script&iife';
 import browser from '../shared/browser.ts';
 import type { PanelRefresh } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
+import { nextRefresh, type Spacing } from './refresh-spacing.ts';
 
 const running = new Set<number>();
 const again = new Set<number>();
 /** Tabs whose current document got the panel (memory only: after a restart, inject again; the script then refreshes the panel it finds). */
 const injected = new Set<number>();
-/**
- * A storm's refreshes are spaced this far apart per tab at first, twice as
- * far with each refresh that found the next already waiting, up to
- * REFRESH_GAP_MAX_MS. Each refresh is work in the page's own process (the
- * panel draws again): in the bench storm the panel was ~40% of what Why 401
- * cost the page's work (bench/experiments/storm-parts.mjs).
- */
-const REFRESH_GAP_MS = 250;
-const REFRESH_GAP_MAX_MS = 1000;
+/** When each tab's panel was last refreshed (performance.now()), and the gap before its next. */
+const spacing = new Map<number, Spacing>();
 
-/** The tab shows a new document: it has no panel yet. */
+/** The tab shows a new document: it has no panel yet, and its first 401 is shown at once. */
 export function forgetPanel(tabId: number): void {
   injected.delete(tabId);
+  spacing.delete(tabId);
 }
 
 async function inject(tabId: number): Promise<void> {
@@ -77,15 +72,14 @@ export async function refreshPanel(tabId: number, settings: Settings): Promise<v
     return;
   }
   running.add(tabId);
-  let gap = REFRESH_GAP_MS;
   try {
     do {
       again.delete(tabId);
+      // A storm's refreshes are spaced (refresh-spacing.ts); a quiet tab's is at once.
+      const { wait, gap } = nextRefresh(spacing.get(tabId), performance.now());
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       await refreshOnce(tabId, settings);
-      if (again.has(tabId)) {
-        await new Promise((r) => setTimeout(r, gap));
-        gap = Math.min(REFRESH_GAP_MAX_MS, gap * 2);
-      }
+      spacing.set(tabId, { at: performance.now(), gap });
     } while (again.has(tabId));
   } finally {
     running.delete(tabId);
