@@ -5,8 +5,10 @@
 // ROUNDS (2) launches each: `noPanel` (settings.panel = false: no in-page
 // panel, so no refreshes) and `recordingOff` (settings.statuses = [407]: a
 // 401 passes the one status check and nothing more runs, so what is left is
-// the listeners' dispatch). Prints CPU seconds per process kind and the
-// page's work median, per variant (medians over launches).
+// the listeners' dispatch). VARIANTS may also name `none` (no extension)
+// and `headersOnly` (a copy of the build listening with onHeadersReceived
+// only; see below). Prints CPU seconds per process kind and the page's work
+// median, per variant (medians over launches).
 import { medianByKind } from '../lib/proc-cpu.mjs';
 import { launchChromium } from '../lib/chromium.mjs';
 import { CHROME_EXTENSION_ID, distDir } from '../lib/config.mjs';
