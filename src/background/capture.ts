@@ -273,7 +273,8 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
   // In a storm, one event per 401 instead of two or four: onSendHeaders and
   // the close pair come off, and go back on once the storm is over.
   const clock = opts.clock ?? {
-    now: Date.now,
+    // Monotonic: a wall clock stepped back would hold a window open and add up scattered 401s.
+    now: () => performance.now(),
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
   };

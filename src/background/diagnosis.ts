@@ -44,6 +44,7 @@ export function viewOf(tabId: number, t: TabRecords, perOrigin?: number, newest?
       evidence: r.evidence,
       causes: r.causes ?? [],
       ...(r.inStorm && { inStorm: r.inStorm }),
+      ...(r.repeats && { repeats: r.repeats }),
     }))
     .reverse();
   return originCounts

@@ -16,6 +16,8 @@ import { createRouter, type Handlers } from './router.ts';
 import { challengedHttpAuth, signInTarget } from './sign-in-target.ts';
 import {
   commitTab,
+  navigationFailed,
+  navigationStarted,
   onSettingsChanged,
   readSettings,
   readCloseWatch,
@@ -30,12 +32,27 @@ let settings: Settings = DEFAULT_SETTINGS;
 const statuses = new Set<number>(DEFAULT_SETTINGS.statuses);
 const firefox = isFirefox();
 
+/**
+ * When a tab's storm repeats last kept their endpoint watched closely (its
+ * window would otherwise end five minutes after its last recorded 401, in a
+ * storm that goes on). scopeOf parses the URL: at most every 10 s per tab.
+ */
+const repeatWatchedAt = new Map<number, number>();
+const REPEAT_WATCH_MS = 10_000;
+
 function onCapture(c: Captured): void {
   const watch = () => closeWatch.watch(scopeOf(c.exchange.url));
   void record(c, ready)
     .then((done) => {
       // A storm's new endpoint, watched closely once the storm is over.
       if (!firefox && c.inStorm && done === 'recorded') watch();
+      if (!firefox && done === 'counted') {
+        const now = performance.now();
+        if (now - (repeatWatchedAt.get(c.tabId) ?? -Infinity) >= REPEAT_WATCH_MS) {
+          repeatWatchedAt.set(c.tabId, now);
+          watch();
+        }
+      }
       // A top-level 401's document is not there yet: the commit injects the panel.
       if (c.type !== 'main_frame') return refreshPanel(c.tabId, settings);
     })
@@ -104,7 +121,9 @@ const closeWatch = createCloseWatcher(
 const navStarts = new Map<number, number>();
 const COMMIT_GRACE_MS = 1000;
 browser.webNavigation.onBeforeNavigate.addListener((d) => {
-  if (d.frameId === 0) navStarts.set(d.tabId, d.timeStamp);
+  if (d.frameId !== 0) return;
+  navStarts.set(d.tabId, d.timeStamp);
+  navigationStarted(d.tabId, d.timeStamp);
 });
 
 browser.webNavigation.onCommitted.addListener((d) => {
@@ -127,6 +146,7 @@ browser.webNavigation.onCommitted.addListener((d) => {
 // onCommitted, and wipes the tab's badge: set it again, keeping the records.
 browser.webNavigation.onErrorOccurred.addListener((d) => {
   if (d.frameId !== 0) return;
+  navigationFailed(d.tabId);
   void (async () => {
     await ready;
     await showCount(d.tabId, (await readTab(d.tabId)).count, true);
@@ -135,6 +155,7 @@ browser.webNavigation.onErrorOccurred.addListener((d) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  repeatWatchedAt.delete(tabId);
   forgetPanel(tabId);
   navStarts.delete(tabId);
   void removeTab(tabId);

@@ -69,14 +69,60 @@ describe('mergeRecords', () => {
         ...over,
       });
 
-    it('counts one whose endpoint already has a record on the page, and keeps that record', () => {
+    it('counts one whose endpoint already has a record on the page on that record', () => {
       const before = mergeRecords(emptyRecords(), [at('full', 1, 'https://a.test/api?x=1')], 50);
       const storm = Array.from({ length: 30 }, (_, i) =>
         at(`s${i}`, 10 + i, `https://a.test/api?x=${i}`, { inStorm: true }),
       );
-      const t = mergeRecords(before, storm, 50);
+      // And two counted from memory (store.ts countRepeat).
+      const repeats = [
+        { repeatOf: 'GET 401 https://a.test/api', n: 1, time: 50 },
+        { repeatOf: 'GET 401 https://a.test/api', n: 1, time: 51 },
+      ];
+      const t = mergeRecords(before, [...storm, ...repeats], 50);
       expect(t.records.map((r) => r.id)).toEqual(['full']);
-      expect(t.count).toBe(31);
+      expect(t.records[0]!.repeats).toBe(32);
+      expect(t.count).toBe(33);
+      // Records are never changed in place (tab-codec.ts caches each one's JSON).
+      expect(before.records[0]!.repeats).toBeUndefined();
+    });
+
+    it("a commit keeps the count of the new page's records with their repeats", () => {
+      const t = mergeRecords(
+        emptyRecords(),
+        [
+          at('old', 1, 'https://a.test/api'),
+          at('new', 20, 'https://a.test/api'),
+          at('s1', 21, 'https://a.test/api', { inStorm: true }),
+          at('s2', 22, 'https://a.test/api', { inStorm: true }),
+        ],
+        50,
+      );
+      expect(t.records.map((r) => [r.id, r.repeats])).toEqual([
+        ['old', undefined],
+        ['new', 2],
+      ]);
+      expect(commitRecords(t, 10).count).toBe(3);
+    });
+
+    it('while a navigation is under way, counts none on the old page’s records', () => {
+      const old = mergeRecords(emptyRecords(), [at('old', 1, 'https://a.test/api')], 50);
+      // The new page's storm 401s (navigation started at 10) are recorded, then counted on its own.
+      const t = mergeRecords(
+        old,
+        [
+          at('s1', 11, 'https://a.test/api', { inStorm: true }),
+          at('s2', 12, 'https://a.test/api', { inStorm: true }),
+          { repeatOf: 'GET 401 https://a.test/api', n: 1, time: 13 },
+        ],
+        50,
+        10,
+      );
+      expect(t.records.map((r) => [r.id, r.repeats])).toEqual([
+        ['old', undefined],
+        ['s1', 2],
+      ]);
+      expect(commitRecords(t, 10).count).toBe(3);
     });
 
     it('records the first of an endpoint with no record, and counts its repeats against it', () => {
@@ -160,7 +206,7 @@ describe('boundWaiting', () => {
   const many = (n: number, from = 0) =>
     Array.from({ length: n }, (_, i) => obs(`w${from + i}`, 100 + from + i));
   const ids = (w: ReturnType<typeof boundWaiting>) =>
-    w.map((x) => ('dropped' in x ? `+${x.dropped}` : x.id));
+    w.map((x) => ('dropped' in x ? `+${x.dropped}` : 'repeatOf' in x ? '~' : x.id));
 
   it('leaves a short wait alone', () => {
     const w = many(10);

@@ -24,6 +24,8 @@ export interface Observation {
    * already has a record on the page (mergeRecords).
    */
   inStorm?: true;
+  /** A storm's later 401s of this endpoint on the page, counted against this record (mergeRecords). */
+  repeats?: number;
 }
 
 export interface TabRecords {
@@ -61,10 +63,25 @@ export interface DroppedRun {
   time: number;
 }
 
-/** A tab's observations waiting for the next write, in the order they came. */
-export type Waiting = (Observation | DroppedRun)[];
+/**
+ * A storm's 401 of an endpoint (endpointKey) the tab already has a record
+ * of, counted from memory without evidence (store.ts countRepeat).
+ */
+export interface Repeat {
+  repeatOf: string;
+  /** How many in a row (store.ts adds a repeat to the one before it when it can). */
+  n: number;
+  /** The newest of their start times. */
+  time: number;
+}
 
-const isRun = (x: Observation | DroppedRun): x is DroppedRun => 'dropped' in x;
+/** A tab's observations waiting for the next write, in the order they came. */
+export type Waiting = (Observation | DroppedRun | Repeat)[];
+
+const isRun = (x: Waiting[number]): x is DroppedRun => 'dropped' in x;
+export const isRepeat = (x: Waiting[number]): x is Repeat => 'repeatOf' in x;
+
+const isTopLevel = (x: Observation | Repeat) => !isRepeat(x) && x.type === 'main_frame';
 
 /**
  * Pure: bounds a tab's waiting observations without losing the count. Past
@@ -74,16 +91,16 @@ const isRun = (x: Observation | DroppedRun): x is DroppedRun => 'dropped' in x;
  */
 export function boundWaiting(w: Waiting, cap: number): Waiting {
   if (w.length <= cap * 2) return w;
-  let toDrop = w.filter((x) => !isRun(x) && x.type !== 'main_frame').length - cap;
+  let toDrop = w.filter((x) => !isRun(x) && !isTopLevel(x)).length - cap;
   if (toDrop <= 0) return w;
   const out: Waiting = [];
   for (const x of w) {
-    const keep = !isRun(x) && (x.type === 'main_frame' || toDrop <= 0);
+    const keep = !isRun(x) && (isTopLevel(x) || toDrop <= 0);
     if (keep) {
       out.push(x);
       continue;
     }
-    const add = isRun(x) ? x : { dropped: 1, time: x.time };
+    const add = isRun(x) ? x : { dropped: isRepeat(x) ? x.n : 1, time: x.time };
     if (!isRun(x)) toDrop--;
     const prev = out.at(-1);
     if (prev && isRun(prev)) {
@@ -113,42 +130,65 @@ export const endpointOf = (o: Observation): string =>
 /**
  * Pure: merges new observations into a tab's records, bounded by `cap`,
  * newest kept. A dropped run (boundWaiting) adds its count in its place,
- * unless it is older than the page. A storm's observation whose endpoint
- * already has a record on the page is counted only: that record holds what
- * the request carried, the storm's copy would say "unknown" in its place.
+ * unless it is older than the page. A storm's observation or repeat whose
+ * endpoint already has a record on the page is counted on that record
+ * (`repeats`): the record holds what the request carried, the storm's copy
+ * would say "unknown" in its place. Only records from `foldFrom` on take
+ * repeats: while a top-level navigation is under way (store.ts), the old
+ * page's records are about to go, and the new page's 401s must not go with
+ * them.
  */
-export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number): TabRecords {
+export function mergeRecords(
+  current: TabRecords,
+  incoming: Waiting,
+  cap: number,
+  foldFrom = -Infinity,
+): TabRecords {
   let { pageStart } = current;
   // One copy per merge, appended to in place (not one copy per observation).
   let records = current.records.slice();
   let count = current.count;
   const seen = new Set(records.map((r) => r.id));
-  // Made on the first storm observation of the merge, then kept up to date.
-  let endpoints: Set<string> | undefined;
+  // endpoint → index of its newest record that takes repeats; made on the
+  // first storm observation of the merge, then kept up to date.
+  let targets: Map<string, number> | undefined;
+  const fold = (endpoint: string, n = 1): boolean => {
+    if (!targets) {
+      targets = new Map();
+      records.forEach((r, i) => r.time >= foldFrom && targets!.set(endpointOf(r), i));
+    }
+    const i = targets.get(endpoint);
+    if (i === undefined) return false;
+    const r = records[i]!;
+    records[i] = { ...r, repeats: (r.repeats ?? 0) + n };
+    count += n;
+    return true;
+  };
   for (const o of incoming) {
     if (isRun(o)) {
       if (o.time >= pageStart) count += o.dropped;
       continue;
     }
-    if (seen.has(o.id)) continue; // a replayed event after a restart
     if (o.time < pageStart) continue; // a late answer to a request of a previous page
+    if (isRepeat(o)) {
+      // Its record went past the cap meanwhile: counted all the same.
+      if (!fold(o.repeatOf, o.n)) count += o.n;
+      continue;
+    }
+    if (seen.has(o.id)) continue; // a replayed event after a restart
     if (o.type === 'main_frame') {
       // A top-level 401 is a new document: what came before belongs to the old page.
       pageStart = o.time;
       records = [];
       count = 0;
       seen.clear();
-      endpoints = undefined;
-    } else if (o.inStorm) {
-      endpoints ??= new Set(records.map(endpointOf));
-      if (endpoints.has(endpointOf(o))) {
-        count++;
-        continue;
-      }
+      targets = undefined;
+    } else if (o.inStorm && fold(endpointOf(o))) {
+      continue;
     }
     seen.add(o.id);
     records.push(o);
-    endpoints?.add(endpointOf(o));
+    if (o.time >= foldFrom) targets?.set(endpointOf(o), records.length - 1);
     count++;
   }
   if (records.length > cap) records = records.slice(records.length - cap);
@@ -164,7 +204,9 @@ export function mergeRecords(current: TabRecords, incoming: Waiting, cap: number
  */
 export function commitRecords(current: TabRecords, navStart: number): TabRecords {
   const records = current.records.filter((r) => r.time >= navStart);
-  return { v: 1, pageStart: navStart, count: records.length, records };
+  // Each kept record with the storm's 401s counted on it.
+  const count = records.reduce((n, r) => n + 1 + (r.repeats ?? 0), 0);
+  return { v: 1, pageStart: navStart, count, records };
 }
 
 /**

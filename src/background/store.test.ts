@@ -193,7 +193,7 @@ describe('addObservation', () => {
     expect((await stored).records.map((r) => r.id)).toContain(late.id);
   });
 
-  it("counts a storm's repeat of a recorded endpoint without a record, and only then", async () => {
+  it("counts a storm's repeat on its endpoint's record, from memory, and only then", async () => {
     const store = await freshStore();
     const { endpointKey } = await import('./records.ts');
     const key = (url: string) => endpointKey('GET', 401, url);
@@ -207,15 +207,42 @@ describe('addObservation', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     const t = await counted!;
     expect(t.count).toBe(2);
-    expect(t.records.map((r) => r.id)).toEqual(['r1:401']);
-    // A repeat that started before the page's navigation is not the page's
-    // (the record, made after the navigation started, stays).
+    expect(t.records.map((r) => [r.id, r.repeats])).toEqual([['r1:401', 1]]);
+    // While a navigation is under way, nothing is counted from memory.
+    store.navigationStarted(7, Date.now());
+    expect(store.countRepeat(7, key('https://api.example/x'), 2_100)).toBeUndefined();
+    // The commit keeps the new page's record with its repeat (both after the navigation started)…
     const kept = await store.commitTab(7, 1_000);
-    expect(kept.count).toBe(1);
+    expect(kept.count).toBe(2);
+    // …and a repeat that started before the navigation is not the page's.
     const old = store.countRepeat(7, key('https://api.example/x'), 999);
     expect(old).toBeDefined();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect((await old!).count).toBe(1);
+    expect((await old!).count).toBe(2);
+  });
+
+  it("a storm's repeats in a row all land on their record, however many wait", async () => {
+    const store = await freshStore();
+    const { endpointKey } = await import('./records.ts');
+    const first = { ...obs(1), evidence: { ...obs(1).evidence, method: 'GET', status: 401 } };
+    await store.addObservation(first);
+    const all: Promise<unknown>[] = [];
+    for (let i = 0; i < 300; i++) {
+      all.push(store.countRepeat(7, endpointKey('GET', 401, 'https://api.example/x'), 2_000 + i)!);
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all(all);
+    const t = await store.readTab(7);
+    expect(t.count).toBe(301);
+    expect(t.records.map((r) => [r.id, r.repeats])).toEqual([['r1:401', 300]]);
+    // Kept over the page's commit (the record and its repeats are the new page's).
+    expect((await store.commitTab(7, 1_000)).count).toBe(301);
+    // A navigation that never committed is forgotten after a while: counting resumes.
+    store.navigationStarted(7, Date.now() - 31_000);
+    expect(
+      store.countRepeat(7, endpointKey('GET', 401, 'https://api.example/x'), 3_000),
+    ).toBeDefined();
   });
 
   it('reads back from the store what another writer put there, string or object', async () => {

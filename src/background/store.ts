@@ -13,6 +13,7 @@ import {
   DEFAULT_CAP,
   emptyRecords,
   endpointOf,
+  isRepeat,
   mergeRecords,
   type Observation,
   type TabRecords,
@@ -137,11 +138,39 @@ export function addObservation(
 const endpointsOf = new WeakMap<TabRecords, Set<string>>();
 
 /**
- * A storm's repeat (records.ts mergeRecords): counts it without building its
- * evidence, when the mirror of the tab already holds a record of `endpoint`
- * (records.ts endpointKey). Undefined when it cannot tell from memory: the
- * caller then records the observation, and mergeRecords counts it instead
- * if its endpoint has a record by then.
+ * Top-level navigations under way: tab → when it started (ms since epoch).
+ * Until it commits, a storm's 401s are not counted on the records of the
+ * page that is going (records.ts mergeRecords `foldFrom`). Memory is
+ * enough: a navigation lasts seconds, and a stale entry only stops the
+ * counting, never loses a 401.
+ */
+const navigating = new Map<number, number>();
+/** Past this, a navigation that never committed (a download, a 204) is forgotten. */
+const NAVIGATION_MAX_MS = 30_000;
+
+/** A top-level navigation of the tab started (webNavigation.onBeforeNavigate). */
+export function navigationStarted(tabId: number, time: number): void {
+  navigating.set(tabId, time);
+}
+
+/** The tab's top-level navigation failed: nothing commits. */
+export function navigationFailed(tabId: number): void {
+  navigating.delete(tabId);
+}
+
+function navigationOf(tabId: number): number | undefined {
+  const t = navigating.get(tabId);
+  if (t !== undefined && Date.now() - t > NAVIGATION_MAX_MS) navigating.delete(tabId);
+  return navigating.get(tabId);
+}
+
+/**
+ * A storm's repeat (records.ts mergeRecords): counts it on its endpoint's
+ * record without building its evidence, when the mirror of the tab already
+ * holds a record of `endpoint` (records.ts endpointKey) and no navigation is
+ * under way. Undefined when it cannot tell from memory: the caller then
+ * records the observation, and mergeRecords counts it instead if its
+ * endpoint has a record by then.
  */
 export function countRepeat(
   tabId: number,
@@ -151,24 +180,31 @@ export function countRepeat(
   cap = DEFAULT_CAP,
 ): Promise<TabRecords> | undefined {
   const t = cache.get(tabId);
-  if (!t) return undefined;
+  if (!t || navigationOf(tabId) !== undefined) return undefined;
   let known = endpointsOf.get(t);
   if (!known) endpointsOf.set(t, (known = new Set(t.records.map(endpointOf))));
   if (!known.has(endpoint)) return undefined;
-  // A counted run of one: mergeRecords adds it, unless a new page started after it.
+  // mergeRecords counts it on the record, unless a new page started after it.
   // (`annotate` is for the batch it may start: other tabs' records in it.)
-  return addWaiting(tabId, { dropped: 1, time }, false, annotate, cap);
+  // A storm's repeats of one endpoint, in a row, wait as one entry.
+  const last = pending.get(tabId)?.at(-1);
+  if (last && isRepeat(last) && last.repeatOf === endpoint) {
+    last.n++;
+    last.time = Math.max(last.time, time);
+    return addWaiting(tabId, undefined, false, annotate, cap);
+  }
+  return addWaiting(tabId, { repeatOf: endpoint, n: 1, time }, false, annotate, cap);
 }
 
 function addWaiting(
   tabId: number,
-  entry: Waiting[number],
+  entry: Waiting[number] | undefined,
   topLevel: boolean,
   annotate: (t: TabRecords) => TabRecords,
   cap: number,
 ): Promise<TabRecords> {
   const w = pending.get(tabId) ?? [];
-  w.push(entry);
+  if (entry) w.push(entry); // none: the last waiting entry was added to
   pending.set(tabId, boundWaiting(w, cap));
   const now = performance.now();
   // Never held back: a top-level 401 (it goes into the queue ahead of the
@@ -209,7 +245,7 @@ async function flush(
   // comes while an earlier tab's write is under way is not a quiet tab's first.
   for (const tabId of batch.keys()) lastWriteOf.set(tabId, lastFlush);
   for (const [tabId, w] of batch) {
-    const merged = annotate(mergeRecords(await readTab(tabId), w, cap));
+    const merged = annotate(mergeRecords(await readTab(tabId), w, cap, navigationOf(tabId)));
     written.set(tabId, await writeTab(tabId, merged));
   }
   return written;
@@ -219,6 +255,8 @@ export function commitTab(tabId: number, navStart: number): Promise<TabRecords> 
   // The 401s that came before the commit are written before it.
   startWaitingFlush();
   return enqueue(async () => {
+    // Here, not before: the batch queued above still merges with the navigation under way.
+    navigating.delete(tabId);
     return writeTab(tabId, commitRecords(await readTab(tabId), navStart));
   });
 }
@@ -226,6 +264,7 @@ export function commitTab(tabId: number, navStart: number): Promise<TabRecords> 
 export function removeTab(tabId: number): Promise<void> {
   pending.delete(tabId);
   lastWriteOf.delete(tabId);
+  navigating.delete(tabId);
   tabChanges++;
   cache.drop(tabId);
   return enqueue(() => browser.storage.session.remove(keyOf(tabId)));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeClock } from './testing/fake-clock.ts';
-import { createStormGauge, STORM_ENTER, STORM_LEAVE, STORM_WINDOW_MS } from './storm.ts';
+import {
+  createStormGauge,
+  STORM_ENTER,
+  STORM_LEAVE,
+  STORM_REENTER_MS,
+  STORM_WINDOW_MS,
+} from './storm.ts';
 
 function setup() {
   const clock = fakeClock();
@@ -72,11 +78,16 @@ describe('createStormGauge', () => {
     gauge.count('c.example');
     expect(gauge.active()).toBe(false);
     expect(changes).toEqual([true, false]);
-    // If the storm goes on, it starts again, now with c.example in it.
-    fire(STORM_ENTER - 1, 1000, 'a.example');
+    // The storm goes on: it starts again only after a pause (each switch of
+    // the listeners costs the browser), and then with c.example in it.
+    fire(STORM_ENTER * 10, STORM_REENTER_MS - 1000, 'a.example');
+    expect(gauge.active()).toBe(false);
+    fire(STORM_ENTER - 2, 1000, 'a.example');
+    gauge.count('c.example');
     expect(gauge.active()).toBe(true);
     gauge.count('c.example');
     expect(gauge.active()).toBe(true);
+    expect(changes).toEqual([true, false, true]);
   });
 
   it('stop clears its timer', () => {

@@ -15,6 +15,14 @@ export const STORM_LEAVE = 20;
  * token expired) is not a storm; 50 a second kept up for two seconds is.
  */
 export const STORM_WINDOW_MS = 2000;
+/**
+ * After another site's 401 ended a storm, no storm starts for this long.
+ * Every listener added or removed makes Chromium flush its in-memory cache
+ * in every renderer (`ClearCacheOnNavigation`, the flush that
+ * `handlerBehaviorChanged` is rate-limited for): a second site answering 401
+ * every few seconds beside a storm must not flip the listeners that often.
+ */
+export const STORM_REENTER_MS = 10_000;
 
 export interface StormDeps {
   now(): number;
@@ -45,6 +53,7 @@ export function createStormGauge(deps: StormDeps): StormGauge {
   let inWindow = 0;
   let timer: unknown;
   let ended = -Infinity;
+  let noStormUntil = -Infinity;
   // The sites of the current window's responses (at most STORM_ENTER), then of the storm's.
   let sites = new Set<string>();
 
@@ -79,6 +88,7 @@ export function createStormGauge(deps: StormDeps): StormGauge {
           return;
         }
         end();
+        noStormUntil = deps.now() + STORM_REENTER_MS;
       }
       const now = deps.now();
       if (now - windowStart >= STORM_WINDOW_MS) {
@@ -87,7 +97,7 @@ export function createStormGauge(deps: StormDeps): StormGauge {
         sites = new Set();
       }
       sites.add(site);
-      if (++inWindow < STORM_ENTER) return;
+      if (++inWindow < STORM_ENTER || now < noStormUntil) return;
       storm = true;
       windowStart = now;
       inWindow = 0;

@@ -17,6 +17,8 @@ export interface RecordView {
   causes: Cause[];
   /** Its request headers went unread: it came in a 401 storm (background/storm.ts). */
   inStorm?: true;
+  /** The same endpoint's later 401s in a storm, counted on this record. */
+  repeats?: number;
 }
 
 export interface TabView {

@@ -18,6 +18,11 @@ export function RecordLine({ record, t, open }: { record: RecordView; t: T; open
         <RequestLine status={e.status} method={e.method} url={e.url} />
       </div>
       <CauseList causes={record.causes} t={t} open={open} />
+      {record.repeats !== undefined && record.repeats > 0 && (
+        <p class="note" data-testid="storm-repeats">
+          {t('ui_storm_repeats', [String(record.repeats)])}
+        </p>
+      )}
       {record.inStorm && (
         <p class="note" data-testid="storm-unread">
           {t('ui_storm_unread')}

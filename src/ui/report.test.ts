@@ -51,6 +51,10 @@ describe('markdownReport', () => {
     expect(markdownReport([recordOf()], { product: 'Why 401', when })).not.toContain(unread);
     const storm = { ...recordOf(), inStorm: true as const };
     expect(markdownReport([storm], { product: 'Why 401', when })).toContain(unread);
+    const repeated = { ...recordOf(), repeats: 312 };
+    expect(markdownReport([repeated], { product: 'Why 401', when })).toContain(
+      'Repeated: 312 more times',
+    );
   });
 });
 

@@ -21,6 +21,11 @@ export function markdownReport(
     lines.push('');
     lines.push(`- Time: ${new Date(r.time).toISOString()}`);
     lines.push(`- Resource type: ${r.type}`);
+    if (r.repeats) {
+      lines.push(
+        `- Repeated: ${r.repeats} more times in a burst of 401s (counted, not recorded again)`,
+      );
+    }
     if (r.inStorm) {
       lines.push(
         '- Request headers: not read (it came in a burst of 401s, when Why 401 listens less)',
