@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_WATCH_MS, emptyCloseWatch, touchScope, type CloseWatch } from './close-watch.ts';
 import { createCloseWatcher, TOUCH_AGAIN_MS } from './close-watcher.ts';
+import { fakeClock } from './testing/fake-clock.ts';
 
 /** A store, a capture and a clock, all fake: time moves only when the test says. */
 function rig() {
-  let now = 1_000_000;
+  const clock = fakeClock(1_000_000);
   let stored: CloseWatch = emptyCloseWatch();
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let nextId = 1;
   const listened: string[][] = [];
   let touches = 0;
   const w = createCloseWatcher(
@@ -18,35 +17,21 @@ function rig() {
         return stored;
       },
       listen: (scopes) => listened.push(scopes),
-      now: () => now,
-      setTimer: (run, ms) => {
-        timers.set(nextId, { at: now + ms, run });
-        return nextId++;
-      },
-      clearTimer: (id) => timers.delete(id as number),
+      now: clock.now,
+      setTimer: clock.setTimer,
+      clearTimer: clock.clearTimer,
     },
     Promise.resolve(),
   );
   const settle = () => new Promise((r) => setTimeout(r, 0));
   /** Moves the clock, firing the timers that fall due on the way. */
-  const advance = async (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      const due = [...timers].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].run();
-      await settle();
-    }
-    now = end;
-  };
+  const advance = (ms: number) => clock.advanceSettling(ms, settle);
   return {
     w,
     listened,
     advance,
     settle,
-    timers,
+    pendingTimers: clock.pending,
     touches: () => touches,
     current: () => listened.at(-1) ?? [],
   };
@@ -63,7 +48,7 @@ describe('close watcher', () => {
     await r.advance(2000);
     // Nothing is watched any more: no extraHeaders listener is left for Chromium to count.
     expect(r.current()).toEqual([]);
-    expect(r.timers.size).toBe(0);
+    expect(r.pendingTimers()).toBe(0);
   });
 
   it('a 401 again within the window keeps the endpoint watched past the first window', async () => {
