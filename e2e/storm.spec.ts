@@ -17,6 +17,14 @@ test.use({ firefoxIdleTimeoutMs: 2_000 });
 const STORM = Number(process.env.WHY401_STORM ?? 1_000);
 /** src/background/records.ts DEFAULT_CAP */
 const CAP = 50;
+/**
+ * A storm is over after a two-second window with few 401s
+ * (src/background/storm.ts): two windows and a margin. The browser is shared
+ * by the tests of a worker, and a storm left running would change how the
+ * next test's 401s are read.
+ */
+const STORM_OVER_MS = 4_500;
+const stormOver = () => new Promise((r) => setTimeout(r, STORM_OVER_MS));
 
 interface TabEntry {
   count: number;
@@ -173,7 +181,7 @@ test.describe('a 401 storm', () => {
 
     // Once the storm is over (a window of two seconds with few 401s), what requests
     // send is read again: the other endpoint's next 401 is recorded in full.
-    await new Promise((r) => setTimeout(r, 4_500));
+    await stormOver();
     await page.evaluate(async () => {
       await fetch('/x/api/storm/other?after=storm', {
         cache: 'no-store',
@@ -225,6 +233,7 @@ test.describe('a storm across a reload', () => {
     const counted = settled.records.reduce((k, r) => k + 1 + (r.repeats ?? 0), 0);
     expect(counted).toBe(settled.count);
     expect(entry.count).toBe(settled.count);
+    await stormOver();
   });
 });
 
