@@ -190,6 +190,9 @@ test.describe('panel: the explanation where the 401 happens', () => {
     });
     await expect.poll(() => driver.badgeText(tabId)).toBe('3');
     await expect.poll(() => page.count('[data-testid="record"]')).toBe(1);
+    // The panel offers the others once a refresh has brought the count (refreshes
+    // close together are spaced: src/background/refresh-spacing.ts).
+    await expect.poll(() => page.count('details.others')).toBe(1);
     // The page's own script opens the list: it gets nothing it did not have.
     await page.evaluate(() => {
       const root = document.querySelector('why401-panel')!.shadowRoot!;
