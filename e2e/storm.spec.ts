@@ -220,7 +220,7 @@ test.describe('a storm across a reload', () => {
     // the navigation started (records.ts commitRecords), and the old page goes
     // on firing until it unloads: a few of its requests, started after that
     // line, count for the new page (Chromium: 3 here; Firefox: none).
-    const entry = await until(
+    await until(
       () => tabEntry(driver, first.tabId),
       (e) => e.count >= n + 1,
       { what: `count ${n + 1}`, timeoutMs: 30_000 },
@@ -232,7 +232,6 @@ test.describe('a storm across a reload', () => {
     // Everything counted sits on a record of the page: the commit lost nothing.
     const counted = settled.records.reduce((k, r) => k + 1 + (r.repeats ?? 0), 0);
     expect(counted).toBe(settled.count);
-    expect(entry.count).toBe(settled.count);
     await stormOver();
   });
 });
