@@ -15,7 +15,16 @@ export interface Captured {
   tabId: number;
   frameId: number;
   type: string;
-  exchange: Exchange;
+  /** The request's URL, method and status, and when it started: all a storm's repeat needs. */
+  url: string;
+  method: string;
+  status: number;
+  time: number;
+  /**
+   * The whole exchange, built when first read: a storm's repeat, counted
+   * from the fields above (recorder.ts), never needs it.
+   */
+  readonly exchange: Exchange;
   /**
    * Its request headers went unread because capture was listening less in a
    * 401 storm (storm.ts); the recorder counts it rather than record it again
@@ -236,12 +245,19 @@ export function startCapture(webRequest: WebRequestLike, opts: CaptureOptions): 
     done.add(key);
     if (done.size > MAX_DONE) done.delete(done.values().next().value as string);
     gauge.count(hostOf(d.url));
+    let exchange: Exchange | undefined;
     const c: Captured = {
       requestId: d.requestId,
       tabId: d.tabId,
       frameId: d.frameId,
       type: d.type,
-      exchange: buildExchange(d, sent, opts.firefox || sent?.full === true),
+      url: d.url,
+      method: d.method,
+      status: d.statusCode,
+      time: sent?.time ?? d.timeStamp,
+      get exchange() {
+        return (exchange ??= buildExchange(d, sent, opts.firefox || sent?.full === true));
+      },
     };
     // Sent while onSendHeaders was off (a response may come after the storm).
     if (!sent && (gauge.active() || clock.now() - gauge.endedAt() < STORM_WINDOW_MS)) {

@@ -41,7 +41,7 @@ const repeatWatchedAt = new Map<number, number>();
 const REPEAT_WATCH_MS = 10_000;
 
 function onCapture(c: Captured): void {
-  const watch = () => closeWatch.watch(scopeOf(c.exchange.url));
+  const watch = () => closeWatch.watch(scopeOf(c.url));
   void record(c, ready)
     .then((done) => {
       // A storm's new endpoint, watched closely once the storm is over.

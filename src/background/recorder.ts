@@ -31,20 +31,20 @@ export type Recorded = 'recorded' | 'counted';
 
 export async function record(c: Captured, ready: Promise<unknown>): Promise<Recorded> {
   await ready;
-  const ex = c.exchange;
-  const time = typeof ex.startedDateTime === 'number' ? ex.startedDateTime : Date.now();
+  const time = c.time;
   // A storm's repeat of an endpoint the tab has a record of is only counted:
   // its evidence would say less than that record's (bench/README.md,
-  // "Listening less in a storm"), and building it was most of the worker's
-  // own time in a storm.
+  // "Listening less in a storm"), and building it (the exchange too) was
+  // most of the worker's own time in a storm.
   if (c.inStorm && c.type !== 'main_frame') {
-    const key = endpointKey(ex.method.toUpperCase(), ex.status, maskUrl(ex.url));
+    const key = endpointKey(c.method.toUpperCase(), c.status, maskUrl(c.url));
     const counted = countRepeat(c.tabId, key, time, annotate);
     if (counted) {
       await showCount(c.tabId, (await counted).count);
       return 'counted';
     }
   }
+  const ex = c.exchange;
   // Only a request that went without cookies needs the jar: it tells
   // "cookie-not-sent" apart from "no session at all".
   if (!ex.requestHeaders.some((h) => h.name.toLowerCase() === 'cookie')) {

@@ -155,7 +155,9 @@ export function mergeRecords(
   const fold = (endpoint: string, n = 1): boolean => {
     if (!targets) {
       targets = new Map();
-      records.forEach((r, i) => r.time >= foldFrom && targets!.set(endpointOf(r), i));
+      for (const [i, r] of records.entries()) {
+        if (r.time >= foldFrom) targets.set(endpointOf(r), i);
+      }
     }
     const i = targets.get(endpoint);
     if (i === undefined) return false;
