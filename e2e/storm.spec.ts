@@ -228,7 +228,9 @@ test.describe('a storm across a reload', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     const settled = await tabEntry(driver, first.tabId);
     expect(settled.count).toBeGreaterThanOrEqual(n + 1);
-    expect(settled.count).toBeLessThanOrEqual(n + 1 + 30);
+    // (Bounded, though: the old page fired thousands; on a loaded machine its
+    // unload comes later, and more of them fall after the line.)
+    expect(settled.count).toBeLessThanOrEqual(n + 1 + 100);
     // Everything counted sits on a record of the page: the commit lost nothing.
     const counted = settled.records.reduce((k, r) => k + 1 + (r.repeats ?? 0), 0);
     expect(counted).toBe(settled.count);
