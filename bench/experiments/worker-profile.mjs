@@ -46,23 +46,38 @@ try {
   // native function, so count them here.
   await cdp.send('Runtime.evaluate', {
     expression: `(() => {
+      const process_env_TRACE = ${Boolean(process.env.TRACE)};
       const stats = (globalThis.__apiStats = {});
       const wrap = (ns, path) => {
         const parts = path.split('.');
         const name = parts.pop();
         let obj = globalThis[ns];
         for (const p of parts) obj = obj?.[p];
-        if (!obj || typeof obj[name] !== 'function') return;
+        if (!obj || typeof obj[name] !== 'function' || obj[name].__wrapped) return;
         const orig = obj[name].bind(obj);
-        obj[name] = (...a) => {
+        // Chrome's \`browser\` and \`chrome\` can share one function object: wrap it once.
+        obj[name] = Object.assign((...a) => {
           const t = performance.now();
           const r = orig(...a);
           const s = (stats[path] ??= { n: 0, ms: 0, bytes: 0 });
           s.n++;
           s.ms += performance.now() - t;
-          if (path === 'storage.session.set') s.bytes += JSON.stringify(a[0]).length;
+          if (path === 'storage.session.set') {
+            s.bytes += JSON.stringify(a[0]).length;
+            // Which keys: a tab's records, the close-watch list…
+            for (const k of Object.keys(a[0])) {
+              const kind = 'storage.session.set ' + k.replace(/[0-9]+$/, 'N');
+              const ks = (stats[kind] ??= { n: 0, ms: 0, bytes: 0 });
+              ks.n++;
+              ks.bytes += JSON.stringify(a[0][k]).length;
+              if (process_env_TRACE && k.startsWith('tab:')) {
+                const v = typeof a[0][k] === 'string' ? JSON.parse(a[0][k]) : a[0][k];
+                (globalThis.__tabWrites ??= []).push([Math.round(performance.now()), v.count, v.records.length]);
+              }
+            }
+          }
           return r;
-        };
+        }, { __wrapped: true });
       };
       for (const ns of ['browser', 'chrome'])
         for (const p of ['storage.session.set', 'storage.session.get', 'cookies.getAll', 'action.setBadgeText',
@@ -121,6 +136,13 @@ try {
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
       .map(([name, us]) => `${(us / 1000 / LOADS).toFixed(1).padStart(7)} ms/load  ${name}`);
+  if (process.env.TRACE) {
+    const w = await cdp.send('Runtime.evaluate', {
+      expression: 'JSON.stringify(globalThis.__tabWrites ?? [])',
+      returnByValue: true,
+    });
+    console.log('tab writes [ms, count, records]:', w.result.value);
+  }
   console.log(`load ms: ${times.join(' ')}`);
   console.log('per file:\n' + top(perFile, 12).join('\n'));
   console.log('per function (self):\n' + top(perFn, 25).join('\n'));

@@ -22,6 +22,7 @@ import {
   readSettings,
   readCloseWatch,
   readTab,
+  readTabSettled,
   removeTab,
   touchCloseWatch,
   writeSettings,
@@ -161,8 +162,10 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void removeTab(tabId);
 });
 
-async function view(tabId: number, perOrigin?: number, newest?: number) {
-  let t = await readTab(tabId);
+async function view(tabId: number, perOrigin?: number, newest?: number, settled = false) {
+  // The panel's view is asked for after each batch is written; the popup's
+  // may come while a storm's counts wait (store.ts COUNT_GAP_MS).
+  let t = await (settled ? readTabSettled(tabId) : readTab(tabId));
   if (settings.retentionMinutes > 0) {
     const oldest = Date.now() - settings.retentionMinutes * 60_000;
     t = { ...t, records: t.records.filter((r) => r.time >= oldest) };
@@ -192,6 +195,8 @@ const handlers: Handlers = {
     return view(
       id,
       typeof perOrigin === 'number' && Number.isInteger(perOrigin) ? perOrigin : undefined,
+      undefined,
+      true,
     );
   },
   'panel/view': async ({ all }, from) => {

@@ -204,7 +204,7 @@ describe('addObservation', () => {
     expect(store.countRepeat(7, key('https://api.example/y'), 2_000)).toBeUndefined();
     const counted = store.countRepeat(7, key('https://api.example/x?i=2'), 2_000);
     expect(counted).toBeDefined();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(store.COUNT_GAP_MS);
     const t = await counted!;
     expect(t.count).toBe(2);
     expect(t.records.map((r) => [r.id, r.repeats])).toEqual([['r1:401', 1]]);
@@ -217,7 +217,7 @@ describe('addObservation', () => {
     // …and a repeat that started before the navigation is not the page's.
     const old = store.countRepeat(7, key('https://api.example/x'), 999);
     expect(old).toBeDefined();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(store.COUNT_GAP_MS);
     expect((await old!).count).toBe(2);
   });
 
@@ -231,7 +231,7 @@ describe('addObservation', () => {
       all.push(store.countRepeat(7, endpointKey('GET', 401, 'https://api.example/x'), 2_000 + i)!);
       await vi.advanceTimersByTimeAsync(2);
     }
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(store.COUNT_GAP_MS);
     await Promise.all(all);
     const t = await store.readTab(7);
     expect(t.count).toBe(301);
@@ -243,6 +243,44 @@ describe('addObservation', () => {
     expect(
       store.countRepeat(7, endpointKey('GET', 401, 'https://api.example/x'), 3_000),
     ).toBeDefined();
+  });
+
+  it("a storm's counts alone are written COUNT_GAP_MS apart; a record or a commit does not wait for them", async () => {
+    const store = await freshStore();
+    const { endpointKey } = await import('./records.ts');
+    const key = endpointKey('GET', 401, 'https://api.example/x');
+    const first = { ...obs(1), evidence: { ...obs(1).evidence, method: 'GET', status: 401 } };
+    await store.addObservation(first); // written at once
+    const tabWrites = () => fake.writes.filter((w) => 'tab:7' in w.items);
+    const stored = () => JSON.parse(fake.data.get('tab:7') as string) as { count: number };
+    const start = Date.now();
+    // 10 s of repeats, one every 10 ms: 1,000 counted.
+    for (let i = 0; i < 1_000; i++) {
+      void store.countRepeat(7, key, 2_000 + i);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    const times = tabWrites().map((w) => w.at - start);
+    // The first write, then one every 4 s: not one per 100–800 ms.
+    expect(times).toEqual([0, store.COUNT_GAP_MS, 2 * store.COUNT_GAP_MS]);
+    expect(stored().count).toBe(1 + 800); // the last 2 s of counts still wait
+    // A new endpoint's record joins the waiting counts: the batch keeps the usual gap.
+    const news = { ...obs(2), time: Date.now() };
+    const recorded = store.addObservation(news);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(stored().count).toBe(1 + 1_000 + 1);
+    expect((await recorded).records.map((r) => r.id)).toContain(news.id);
+    // The popup's read writes what waits first: its count is not 4 s old.
+    void store.countRepeat(7, key, Date.now());
+    const before = tabWrites().length;
+    expect((await store.readTabSettled(7)).count).toBe(1 + 1_000 + 1 + 1);
+    expect(tabWrites()).toHaveLength(before + 1);
+    // Nothing waits: no write.
+    expect((await store.readTabSettled(7)).count).toBe(1 + 1_000 + 1 + 1);
+    expect(tabWrites()).toHaveLength(before + 1);
+    // Counts held back go into the queue ahead of a commit.
+    void store.countRepeat(7, key, Date.now());
+    const committed = await store.commitTab(7, 1_000);
+    expect(committed.count).toBe(1 + 1_000 + 1 + 1 + 1);
   });
 
   it('reads back from the store what another writer put there, string or object', async () => {
