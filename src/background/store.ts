@@ -100,9 +100,11 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
 // A batch that only counts (a storm's repeats, countRepeat) has no news for
 // the panel or the popup, only a bigger number: it waits COUNT_GAP_MS from
 // the last write, unless a record joins it. In the bench's storm those
-// count-only writes were ~100 of ~120 KB in 36 s, the worker's costliest
-// API call (bench/experiments/worker-profile.mjs). A repeat is never
-// urgent; the counts are flushed ahead of a commit like any batch.
+// count-only writes were 50 of ~120 KB in 36 s, the worker's costliest API
+// call (bench/experiments/worker-profile.mjs; 14 since). A repeat is never
+// urgent; the counts are flushed ahead of a commit like any batch. A storm
+// keeps the worker awake (every event does), so what waits is not lost to
+// an idle stop; a forced stop loses what waits, as it did at the usual gap.
 const pending = new Map<number, Waiting>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 const FLUSH_GAP_MS = 100;
