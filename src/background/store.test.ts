@@ -245,7 +245,7 @@ describe('addObservation', () => {
     ).toBeDefined();
   });
 
-  it("a storm's counts alone are written COUNT_GAP_MS apart; a record or a commit does not wait for them", async () => {
+  it("a storm's counts alone are written COUNT_GAP_MS apart, or once the repeats pause; a record or a commit does not wait for them", async () => {
     const store = await freshStore();
     const { endpointKey } = await import('./records.ts');
     const key = endpointKey('GET', 401, 'https://api.example/x');
@@ -277,10 +277,27 @@ describe('addObservation', () => {
     // Nothing waits: no write.
     expect((await store.readTabSettled(7)).count).toBe(1 + 1_000 + 1 + 1);
     expect(tabWrites()).toHaveLength(before + 1);
+    // When the repeats stop, what waits is written COUNT_QUIET_MS after the
+    // last one, not at the end of the 4 s: an idle background may be stopped
+    // soon after its last event, and a timer does not keep it awake.
+    await vi.advanceTimersByTimeAsync(store.COUNT_GAP_MS);
+    const quiet = tabWrites().length;
+    void store.countRepeat(7, key, Date.now()); // 4 s since the last write: at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tabWrites()).toHaveLength(quiet + 1);
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(300);
+      void store.countRepeat(7, key, Date.now());
+    }
+    await vi.advanceTimersByTimeAsync(store.COUNT_QUIET_MS - 1);
+    expect(tabWrites()).toHaveLength(quiet + 1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tabWrites()).toHaveLength(quiet + 2);
+    expect(stored().count).toBe(1 + 1_000 + 1 + 1 + 4);
     // Counts held back go into the queue ahead of a commit.
     void store.countRepeat(7, key, Date.now());
     const committed = await store.commitTab(7, 1_000);
-    expect(committed.count).toBe(1 + 1_000 + 1 + 1 + 1);
+    expect(committed.count).toBe(1 + 1_000 + 1 + 1 + 4 + 1);
   });
 
   it('reads back from the store what another writer put there, string or object', async () => {

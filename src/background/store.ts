@@ -99,17 +99,22 @@ async function writeTab(tabId: number, t: TabRecords): Promise<TabRecords> {
 //
 // A batch that only counts (a storm's repeats, countRepeat) has no news for
 // the panel or the popup, only a bigger number: it waits COUNT_GAP_MS from
-// the last write, unless a record joins it. In the bench's storm those
+// the last write, unless a record joins it, or the repeats pause for
+// COUNT_QUIET_MS (the storm is over: what waits is written well before an
+// idle background is stopped — Firefox may suspend its event page 2 s after
+// its last event in e2e, and a timer does not keep it awake). In the bench's storm those
 // count-only writes were 50 of ~120 KB in 36 s, the worker's costliest API
 // call (bench/experiments/worker-profile.mjs; 14 since). A repeat is never
 // urgent; the counts are flushed ahead of a commit like any batch. A storm
 // keeps the worker awake (every event does), so what waits is not lost to
-// an idle stop; a forced stop loses what waits, as it did at the usual gap.
+// an idle stop while it lasts; a forced stop loses what waits, as it did at
+// the usual gap.
 const pending = new Map<number, Waiting>();
 let flushScheduled: Promise<Map<number, TabRecords>> | undefined;
 const FLUSH_GAP_MS = 100;
 const FLUSH_GAP_MAX_MS = 800;
 export const COUNT_GAP_MS = 4_000;
+export const COUNT_QUIET_MS = 500;
 let gap = FLUSH_GAP_MS;
 // performance.now(), not Date.now(): a wall clock stepped back must not hold a write.
 let lastFlush = -Infinity;
@@ -122,6 +127,8 @@ interface WaitingFlush {
   due: number;
   /** Only repeats wait in it so far: it may wait COUNT_GAP_MS. */
   countOnly: boolean;
+  /** When its last repeat came (performance.now()): counts wait COUNT_QUIET_MS past it at most. */
+  lastCount: number;
   annotate: (t: TabRecords) => TabRecords;
   cap: number;
   resolve: (w: Map<number, TabRecords>) => void;
@@ -137,6 +144,23 @@ let waiting: WaitingFlush | undefined;
  */
 function heldFlushDue(): void {
   if (!waiting?.countOnly) gap = Math.min(FLUSH_GAP_MAX_MS, gap * 2);
+  startWaitingFlush();
+}
+
+/**
+ * A count-only batch's timer: it fires every COUNT_QUIET_MS while the
+ * repeats go on (cheaper than moving the timer on each of a storm's 401s),
+ * and the batch goes once they pause or its COUNT_GAP_MS is up.
+ */
+function countsDue(): void {
+  const w = waiting;
+  if (!w) return;
+  const now = performance.now();
+  const next = Math.min(w.due, w.lastCount + COUNT_QUIET_MS);
+  if (w.countOnly && next > now) {
+    w.timer = setTimeout(countsDue, next - now);
+    return;
+  }
   startWaitingFlush();
 }
 
@@ -249,9 +273,12 @@ function addWaiting(
       wait > 0
         ? new Promise((resolve, reject) => {
             waiting = {
-              timer: setTimeout(heldFlushDue, wait),
+              timer: counting
+                ? setTimeout(countsDue, Math.min(wait, COUNT_QUIET_MS))
+                : setTimeout(heldFlushDue, wait),
               due: now + wait,
               countOnly: counting,
+              lastCount: now,
               annotate,
               cap,
               resolve,
@@ -259,14 +286,15 @@ function addWaiting(
             };
           })
         : enqueue(() => flush(annotate, cap));
-  } else if (!counting && waiting?.countOnly) {
-    // A record joins the counts: it is news, so the batch keeps the usual gap.
-    waiting.countOnly = false;
-    const due = Math.max(now, lastFlush + gap);
-    if (due < waiting.due) {
+  } else if (waiting?.countOnly) {
+    if (counting) {
+      waiting.lastCount = now;
+    } else {
+      // A record joins the counts: it is news, so the batch keeps the usual gap.
+      waiting.countOnly = false;
       clearTimeout(waiting.timer);
-      waiting.timer = setTimeout(heldFlushDue, due - now);
-      waiting.due = due;
+      waiting.due = Math.min(waiting.due, Math.max(now, lastFlush + gap));
+      waiting.timer = setTimeout(heldFlushDue, waiting.due - now);
     }
   }
   if (urgent) startWaitingFlush();
