@@ -138,12 +138,13 @@ interface WaitingFlush {
 let waiting: WaitingFlush | undefined;
 
 /**
- * A held batch waited out its whole gap: a burst, so the next one waits
- * longer. (One started early — a top-level 401, a commit, a quiet tab's
- * first 401 — does not grow the gap.)
+ * A held batch with a record in it waited out its whole gap: a burst, so the
+ * next one waits longer. (One started early — a top-level 401, a commit, a
+ * quiet tab's first 401 — does not grow the gap; a count-only batch has its
+ * own timer, countsDue, and leaves the gap alone.)
  */
 function heldFlushDue(): void {
-  if (!waiting?.countOnly) gap = Math.min(FLUSH_GAP_MAX_MS, gap * 2);
+  gap = Math.min(FLUSH_GAP_MAX_MS, gap * 2);
   startWaitingFlush();
 }
 
