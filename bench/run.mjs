@@ -1,8 +1,10 @@
 // `npm run bench`: what Why 401 costs a page, measured locally (servers on
 // 127.0.0.1 only), printed as a table and written to bench/results.json.
 // Environment: BENCH_QUICK=1 (smoke run), BENCH_RUNS=N (launches per variant),
-// BENCH_FIREFOX_RUNS=N, BENCH_ONLY=build,engine,chromium,listeners,firefox,panel,storm,popup.
+// BENCH_FIREFOX_RUNS=N, BENCH_ONLY=build,engine,chromium,listeners,firefox,panel,storm,popup,
+// BENCH_BUILD=0 (measure dist/ as it is instead of building it first).
 // See bench/README.md for what each figure means.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +34,43 @@ const errText = (e) => String(e?.message ?? e).split('\n')[0];
 /** Chromium variants that isolate which part of webRequest costs (plain page only). */
 const PART_IDS = ['permHost', 'hostOnly', 'webRequestOnly'];
 
+// What is measured is what the working tree builds: without this a fresh
+// clone (no dist/) would skip every browser suite. Its output goes to stderr,
+// like the log, so stdout stays the table.
+if (params.build) {
+  log('building dist/ (npm run build; BENCH_BUILD=0 skips)');
+  const b = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: repoRoot,
+    // npm's own stdout would mix with the table: send it to stderr (fd 2).
+    stdio: ['ignore', 2, 2],
+  });
+  if (b.status !== 0) {
+    console.error(`bench: npm run build failed (exit ${b.status ?? b.signal}); nothing measured`);
+    process.exit(1);
+  }
+}
+
+/** The commit measured, and whether the tree had changes on top of it. */
+function sourceOf() {
+  const git = (/** @type {string[]} */ args) =>
+    execFileSync('git', args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  try {
+    return {
+      commit: git(['rev-parse', '--short', 'HEAD']),
+      dirty: git(['status', '--porcelain']) !== '',
+      built: params.build,
+    };
+  } catch {
+    return { commit: null, built: params.build };
+  }
+}
+
 /** @type {Record<string, any>} */
 const results = {
   date: new Date().toISOString(),
+  source: sourceOf(),
   // Load average at the start: other jobs on a shared 2-core machine skew every figure.
   machine: { ...machine(), loadAvgAtStart: loadavg().map((x) => round(x, 2)) },
   params,

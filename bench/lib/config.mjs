@@ -67,6 +67,12 @@ export const params = {
    * (why401NoPanel, why401Primed, why401RecordingOff) run only when named.
    */
   arms: env.BENCH_ARMS ? ['none', ...env.BENCH_ARMS.split(',')] : null,
+  /**
+   * Build dist/ from the working tree first (default), so a fresh clone after
+   * `npm ci` measures its own source. BENCH_BUILD=0 measures dist/ as it is
+   * (an experiment's patched build, say).
+   */
+  build: env.BENCH_BUILD !== '0',
 };
 
 /** @param {string} section */
