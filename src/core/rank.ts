@@ -53,7 +53,12 @@ export function merge(findings: readonly Finding[]): Finding[] {
 export function addServerDefects(ctx: Ctx, findings: Finding[]): Finding[] {
   const { ev } = ctx;
   const out = [...findings];
-  const best = findings.reduce((m, f) => Math.max(m, f.confidence), 0);
+  // Credentials over plain http are a risk worth saying, not why the server
+  // refused them: they do not count as an explanation of the 401.
+  const best = findings.reduce(
+    (m, f) => (f.id === 'insecure-transport' ? m : Math.max(m, f.confidence)),
+    0,
+  );
   const lead = best < EXPLAINED;
   // A 401 to a request that carried credentials refuses them (RFC 9110
   // §15.5.2): when nothing more specific explains the response, that reading

@@ -521,3 +521,66 @@ describe('a review of the above (2026-11-29)', () => {
     expect(text(c)).not.toContain('D43eH1S57Fe');
   });
 });
+
+describe('a fourth blind look (2026-11-30): what it missed', () => {
+  it('Azure API Management\'s "invalid subscription key" (no challenge) is credentials-rejected', () => {
+    const c = run(
+      exchange({
+        url: 'https://contoso-apim.azure-api.net/orders/v1/orders',
+        req: { 'Ocp-Apim-Subscription-Key': '3f2b9c1d7e6a4b5c8d9e0f1a2b3c4d5e' },
+        body: '{ "statusCode": 401, "message": "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription." }',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(ids(c)).toContain('missing-challenge');
+    expect(text(c)).not.toContain('3f2b9c1d7e6a4b5c8d9e0f1a2b3c4d5e');
+  });
+
+  it('credentials over plain http are a side note: the refusal reading is still listed', () => {
+    const c = run(
+      exchange({
+        url: 'http://192.168.1.20:32400/',
+        req: { 'X-Plex-Token': 'claim-KC8WQxGTqan6Gy4YdmHM' },
+        body: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
+        mime: 'text/html',
+      }),
+    );
+    expect(top(c)).not.toBe('insecure-transport');
+    expect(ids(c)).toContain('insecure-transport');
+    // The key was sent and refused: that reading is offered, not dropped because of the http note.
+    const refused = c.findIndex((x) => x.id === 'credentials-rejected' || x.id === 'token-invalid');
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(c[0]?.id).toBe('missing-challenge');
+  });
+
+  it('IdentityServer\'s static audience ("{issuer}/resources") is not a wrong audience', () => {
+    const token = jwt({
+      iss: 'https://identity.xero.com',
+      aud: 'https://identity.xero.com/resources',
+      exp: s + 1200,
+      nbf: s - 600,
+      scope: ['accounting.contacts', 'offline_access'],
+    });
+    const c = run(
+      exchange({
+        url: 'https://api.xero.com/api.xro/2.0/Invoices',
+        req: { Authorization: `Bearer ${token}` },
+        body: '{"Type":null,"Title":"Unauthorized","Status":401,"Detail":"AuthorizationUnsuccessful"}',
+      }),
+    );
+    expect(ids(c)).not.toContain('token-wrong-audience');
+    // Another issuer's resources, or another path, still names an API that is not this one.
+    const other = jwt({
+      iss: 'https://id.example.org',
+      aud: 'https://identity.xero.com/resources',
+      exp: s + 1200,
+    });
+    const c2 = run(
+      exchange({
+        url: 'https://api.xero.com/api.xro/2.0/Invoices',
+        req: { Authorization: `Bearer ${other}` },
+      }),
+    );
+    expect(top(c2)).toBe('token-wrong-audience');
+  });
+});

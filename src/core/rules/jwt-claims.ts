@@ -33,9 +33,27 @@ const isLoopback = (host: string) =>
   host === '[::1]' ||
   host === '::1';
 
+/**
+ * Audiences that name no API: Duende/IdentityServer's static audience,
+ * "{issuer}/resources" (EmitStaticAudienceClaim), is stamped on every access
+ * token it issues, whichever API it is for (Xero's tokens carry
+ * https://identity.xero.com/resources to api.xero.com).
+ */
+function namesNoApi(aud: string, iss: string | undefined): boolean {
+  if (!iss) return false;
+  const norm = (x: string) => x.trim().toLowerCase().replace(/\/+$/, '');
+  return norm(aud) === `${norm(iss)}/resources`;
+}
+
 /** Only when every audience can be judged and none is this host: otherwise we cannot tell. */
-function publicAudienceMismatch(aud: readonly string[], host: string): boolean {
-  const judged = aud.map(audienceHost);
+function publicAudienceMismatch(
+  aud: readonly string[],
+  host: string,
+  iss: string | undefined,
+): boolean {
+  const named = aud.filter((a) => !namesNoApi(a, iss));
+  if (!named.length) return false;
+  const judged = named.map(audienceHost);
   return judged.every((h) => h !== undefined) && !judged.some((h) => hostsMatch(h as string, host));
 }
 
@@ -192,7 +210,7 @@ export function jwtRules(ctx: Ctx): Finding[] {
   if (jwt.aud?.length && ev.host) {
     const mismatch = isLoopback(ev.host)
       ? loopbackAudienceMismatch(jwt.aud, ev.origin)
-      : !isIp(ev.host) && publicAudienceMismatch(jwt.aud, ev.host);
+      : !isIp(ev.host) && publicAudienceMismatch(jwt.aud, ev.host, jwt.iss);
     if (mismatch) {
       out.push({
         id: 'token-wrong-audience',

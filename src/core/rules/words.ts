@@ -36,7 +36,7 @@ const RULES: [ClaimKind, RegExp][] = [
   ],
   [
     'rejected',
-    /bad credentials|(invalid|incorrect|wrong|bad)\b[a-z -]{0,24}?\b(credentials?|password|passphrase|api[ _-]?key|secret)\b|unable to authenticate with (the )?provided credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,
+    /bad credentials|(invalid|incorrect|wrong|bad)\b[a-z -]{0,24}?\b(credentials?|password|passphrase|api[ _-]?key|secret)\b|(invalid|incorrect|wrong|bad|unknown) (subscription|access|account|app|application|client|developer|license|integration|personal|user|auth|authentication)[ _-]?key\b|unable to authenticate with (the )?provided credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,
   ],
   [
     'invalid',
