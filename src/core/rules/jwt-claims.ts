@@ -36,8 +36,8 @@ const isLoopback = (host: string) =>
 /**
  * Audiences that name no API: Duende/IdentityServer's static audience,
  * "{issuer}/resources" (EmitStaticAudienceClaim), is stamped on every access
- * token it issues, whichever API it is for (Xero's tokens carry
- * https://identity.xero.com/resources to api.xero.com).
+ * token it issues, whichever API it is for (Xero's tokens to its API carry
+ * their identity server's "/resources").
  */
 function namesNoApi(aud: string, iss: string | undefined): boolean {
   if (!iss) return false;
