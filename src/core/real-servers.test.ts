@@ -584,3 +584,85 @@ describe('a fourth blind look (2026-11-30): what it missed', () => {
     expect(top(c2)).toBe('token-wrong-audience');
   });
 });
+
+describe('a fifth blind look (2026-11-30): HARs saved from a browser', () => {
+  it('a token request without its client secret ("Client secret not provided") is no-credentials, not a refused secret', () => {
+    const c = run(
+      exchange({
+        method: 'POST',
+        url: 'https://sso.example.edu/realms/campus/protocol/openid-connect/token',
+        source: 'har',
+        requestBody: {
+          mimeType: 'application/x-www-form-urlencoded',
+          text: 'grant_type=authorization_code&code=abc123&client_id=portal&code_verifier=xyz',
+        },
+        body: '{"error":"unauthorized_client","error_description":"Client secret not provided in request"}',
+      }),
+    );
+    expect(top(c)).toBe('no-credentials');
+  });
+
+  it('Keycloak\'s userinfo "User session not found" in a HAR saved without Authorization: the token went, its session is gone', () => {
+    const c = run(
+      exchange({
+        source: 'har-browser',
+        url: 'https://sso.example.org/realms/clinic/protocol/openid-connect/userinfo',
+        res: {
+          'WWW-Authenticate':
+            'Bearer realm="clinic", error="invalid_request", error_description="User session not found or doesn\'t have client attached on it"',
+        },
+        body: '{"error":"invalid_request","error_description":"User session not found or doesn\'t have client attached on it"}',
+      }),
+    );
+    expect(['token-invalid', 'session-expired']).toContain(top(c));
+    // "None sent" stays as the other reading, well below.
+    const none = c.find((x) => x.id === 'no-credentials')?.confidence ?? 0;
+    expect(none).toBeLessThan((c[0]?.confidence ?? 0) - 0.1);
+  });
+
+  it('the same words with the token in the record: token-invalid', () => {
+    const token = jwt({ iss: 'https://sso.example.org/realms/clinic', exp: s + 600 });
+    const c = run(
+      exchange({
+        url: 'https://sso.example.org/realms/clinic/protocol/openid-connect/userinfo',
+        req: { Authorization: `Bearer ${token}` },
+        res: {
+          'WWW-Authenticate':
+            'Bearer realm="clinic", error="invalid_request", error_description="User session not found or doesn\'t have client attached on it"',
+        },
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+  });
+
+  it('Devise\'s "Your session expired" in a HAR saved without cookies is session-expired, not a token', () => {
+    const c = run(
+      exchange({
+        source: 'har-browser',
+        url: 'https://app.example.com/tickets.json',
+        body: '{"error":"Your session expired. Please sign in again to continue."}',
+      }),
+    );
+    expect(top(c)).toBe('session-expired');
+    expect(ids(c)).not.toContain('token-expired');
+  });
+
+  it('"Session has expired" said of a bearer token (Graph-style) is still token-expired; invalid_token with it too', () => {
+    const bearer = run(
+      exchange({
+        req: { Authorization: 'Bearer EAAGm0PX4ZCpsBAKZBZAfake0123456789' },
+        body: '{"error":{"message":"Error validating access token: Session has expired on Friday, 14-Jun-24 13:00:00 PDT.","type":"OAuthException","code":190,"error_subcode":463}}',
+      }),
+    );
+    expect(top(bearer)).toBe('token-expired');
+    const challenged = run(
+      exchange({
+        req: { Authorization: 'Bearer opaque-0123456789abcdef' },
+        res: {
+          'WWW-Authenticate': 'Bearer error="invalid_token", error_description="Session expired"',
+        },
+      }),
+    );
+    expect(top(challenged)).toBe('token-expired');
+  });
+});

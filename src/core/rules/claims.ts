@@ -27,7 +27,13 @@ function challengeClaims(ctx: Ctx): Claim[] {
     const ev = msg('ev_challenge_error', c.scheme, error, desc ? quote(desc) : '—');
     if (error === 'invalid_token') {
       const k = classify(desc);
-      const kind = k && k !== 'missing' && k !== 'session' ? k : 'invalid';
+      // invalid_token is about the token: "session expired" there is the token's expiry.
+      const kind =
+        k === 'session-timeout'
+          ? 'expired'
+          : k && !k.startsWith('session') && k !== 'missing'
+            ? k
+            : 'invalid';
       // A bare invalid_token says little: the token is refused, not why (causes.md, token-invalid).
       out.push({ kind, confidence: kind === 'invalid' ? (desc ? 0.8 : 0.6) : 0.9, evidence: ev });
     } else if (error === 'invalid_dpop_proof') {
@@ -36,7 +42,11 @@ function challengeClaims(ctx: Ctx): Claim[] {
     } else if (error === 'insufficient_scope') {
       out.push({ kind: 'scope', confidence: 0.92, evidence: ev });
     } else if (error === 'invalid_request') {
-      out.push({ kind: ctx.hasAuth ? 'invalid' : 'missing', confidence: 0.6, evidence: ev });
+      // A catch-all code (RFC 6750 §3.1): a description that names something
+      // more specific ("User session not found", Keycloak's userinfo) says more.
+      const k = classify(desc);
+      const kind = k && k !== 'missing' ? k : ctx.hasAuth ? 'invalid' : 'missing';
+      out.push({ kind, confidence: 0.6, evidence: ev });
     } else {
       const k = classify(`${error} ${desc}`);
       if (k) out.push({ kind: k, confidence: 0.7, evidence: ev });
@@ -197,6 +207,26 @@ export function claimFindings(ctx: Ctx): Finding[] {
         break;
       case 'scope':
         add('insufficient-scope', c.confidence);
+        break;
+      case 'session-timeout':
+        if (cookiesOnly) add('session-expired', c.confidence);
+        // "Session has expired" said of a bearer token (Facebook's Graph API does).
+        else if (tokenSent && !ctx.hasCookies)
+          add(
+            jwtInDate(ctx) ? 'token-invalid' : 'token-expired',
+            c.confidence * (jwtInDate(ctx) ? 0.85 : 1),
+          );
+        // A session lapsed that the record does not show: a HAR saved without cookies.
+        else if (noneThatSignIn) unseen('session-expired');
+        else add('session-expired', c.confidence);
+        break;
+      case 'session-unknown':
+        if (cookiesOnly) add('session-expired', c.confidence);
+        // A token whose sign-in session is gone (Keycloak: "User session not found").
+        else if (tokenSent && !ctx.hasCookies)
+          add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+        else if (noneThatSignIn) unseen('session-expired');
+        else add('session-expired', c.confidence);
         break;
       case 'session':
         // "Please log in" to a request that carried nothing: nothing expired.

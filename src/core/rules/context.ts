@@ -99,7 +99,13 @@ export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate
   // Not a stock HTML error page: Apache's says "either you supplied the wrong
   // credentials, or your browser…" to every request, credentials or none.
   const html = (ev.body?.mimeType ?? '').toLowerCase().includes('html');
-  ctx.saysRefused = !html && claim?.kind === 'rejected';
+  // "Your session expired" speaks of a session it was given just as "bad
+  // credentials" does of a password.
+  ctx.saysRefused =
+    !html &&
+    (claim?.kind === 'rejected' ||
+      claim?.kind === 'session-timeout' ||
+      claim?.kind === 'session-unknown');
   if (ev.authBare) ctx.sent = '';
   else if (ev.authScheme !== undefined) ctx.sent = ev.authScheme.toLowerCase();
   return ctx;

@@ -28,7 +28,12 @@ export type ClaimKind =
   | 'invalid'
   | 'audience'
   | 'scope'
+  /** "Please log in", "not logged in": says nothing of what was sent. */
   | 'session'
+  /** "Your session expired", "session timed out": a session (or token) was presented and has lapsed. */
+  | 'session-timeout'
+  /** "Session not found", "session is no longer valid": one was presented and is not known (any more). */
+  | 'session-unknown'
   | 'scheme'
   | 'unspecific';
 
@@ -62,7 +67,8 @@ export interface Ctx {
   anyCredential: boolean;
   /**
    * The server's words say credentials it was given were wrong ("Bad
-   * credentials", "Invalid API key"): it saw some, whatever the record shows.
+   * credentials", "Invalid API key", "Your session expired"): it saw some,
+   * whatever the record shows.
    */
   saysRefused: boolean;
   /** What the reason text says (words.ts), read once for every rule that asks. */

@@ -21,6 +21,16 @@ const RULES: [ClaimKind, RegExp][] = [
     'not-yet-valid',
     /not (yet )?valid (yet|before|until)|not yet valid|\bnbf\b|notbefore|not before|issued in the future|used before|iat.{0,20}future|clock skew|idx10222/,
   ],
+  // Before 'expired': "your session expired" is a session's, not necessarily a
+  // token's; which one, the request decides (claims.ts).
+  [
+    'session-timeout',
+    /\bsession (has |is |was )?(expired|timed? ?out|ended)|\bsession[_ ]expired|session (timeout|expiry)/,
+  ],
+  [
+    'session-unknown',
+    /\bsession (is |was )?(no longer valid|invalid|not found|unknown|revoked|terminated)|(invalid|unknown|revoked) session\b/,
+  ],
   [
     'expired',
     /expired|\bexpir(y|ation)\b|token_expired|idx10223|lifetime validation failed|token has timed out/,
@@ -30,10 +40,7 @@ const RULES: [ClaimKind, RegExp][] = [
     'scope',
     /insufficient[_ ]scope|insufficient (privileges|permissions|rights)|scopes? (do(es)? not|don't) match|scope mismatch|missing (required )?(scope|permission)s?|required scopes?|scopes? (are|is) (required|missing|insufficient)|not (have|granted) (the )?(required )?(scope|permission)/,
   ],
-  [
-    'session',
-    /session (has )?(expired|timed? ?out|is (no longer )?(valid|invalid)|invalid|not found|ended)|not logged in|(log|sign) ?in again|please (log|sign) ?in|login session/,
-  ],
+  ['session', /not logged in|(log|sign) ?in again|please (log|sign) ?in|login session/],
   [
     'rejected',
     /bad credentials|(invalid|incorrect|wrong|bad)\b[a-z -]{0,24}?\b(credentials?|password|passphrase|api[ _-]?key|secret)\b|(invalid|incorrect|wrong|bad|unknown) (subscription|access|account|app|application|client|developer|license|integration|personal|user|auth|authentication)[ _-]?key\b|unable to authenticate with (the )?provided credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,

@@ -26,8 +26,12 @@ export const oauthJson: Vendor = {
     if (!base) return undefined;
     const desc = field(ev, 'error_description') ?? '';
     // The description refines a generic code ("invalid_token" + "…expired" = expired).
-    const refined = base === 'invalid' || base === 'rejected' ? (classify(desc) ?? base) : base;
-    const kind = refined === 'missing' && base !== 'missing' ? base : refined;
+    // invalid_request is a catch-all, and invalid_client covers "no client
+    // authentication included" (RFC 6749 §5.2): their description says which.
+    const refinable = base === 'invalid' || base === 'rejected' || base === 'missing';
+    const refined = refinable ? (classify(desc) ?? base) : base;
+    // "Missing" said with invalid_token contradicts the code: the token was refused.
+    const kind = refined === 'missing' && base === 'invalid' ? base : refined;
     return [
       {
         kind,
