@@ -52,6 +52,9 @@ export function isApiKeyHeader(name: string): boolean {
   return (
     /(^|-)(api-?key|apikey|api-token|auth-token|access-token|session-token|secret|token)$/.test(
       n,
-    ) || /^x-.*(api[-_]?key|apikey)/.test(n)
+    ) ||
+    /^x-.*(api[-_]?key|apikey)/.test(n) ||
+    // A vendor's own Authorization header (kintone's X-Cybozu-Authorization).
+    /^x-[a-z0-9-]*-authorization$/.test(n)
   );
 }

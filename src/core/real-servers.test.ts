@@ -666,3 +666,109 @@ describe('a fifth blind look (2026-11-30): HARs saved from a browser', () => {
     expect(top(challenged)).toBe('token-expired');
   });
 });
+
+describe('a sixth blind look (2026-11-30): developer tools and gateways', () => {
+  it('GitHub Packages refusing the Bearer token npm sent, under its Basic challenge: the token, not the scheme', () => {
+    const c = run(
+      exchange({
+        url: 'https://npm.pkg.github.com/@acme%2fconfig',
+        req: { Authorization: 'Bearer ghs_JwU4Ghtw6rDI9PJT6LTGQtBhtaXmMeJRLhIR' },
+        res: { 'WWW-Authenticate': 'Basic realm="GitHub Package Registry"' },
+        body: '{"error":"unauthenticated: User cannot be authenticated with the token provided."}',
+      }),
+    );
+    expect(['token-invalid', 'credentials-rejected']).toContain(top(c));
+    // Without the words, Bearer sent and only Basic challenged is still a scheme mismatch.
+    const bare = run(
+      exchange({
+        req: { Authorization: 'Bearer ghs_JwU4Ghtw6rDI9PJT6LTGQtBhtaXmMeJRLhIR' },
+        res: { 'WWW-Authenticate': 'Basic realm="GitHub Package Registry"' },
+      }),
+    );
+    expect(top(bare)).toBe('scheme-mismatch');
+  });
+
+  it('"the password was incorrect" (GitLab\'s token service, no challenge) is credentials-rejected', () => {
+    const c = run(
+      exchange({
+        url: 'https://gitlab.example.com/jwt/auth?service=container_registry',
+        req: { Authorization: 'Basic Z2l0bGFiK2RlcGxveTpnbGR0LXNlY3JldA==' },
+        body: '{"errors":[{"code":"UNAUTHORIZED","message":"HTTP Basic: Access denied. If a password was provided for Git authentication, the password was incorrect or you\'re required to use a token instead of a password."}]}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(ids(c)).toContain('missing-challenge');
+  });
+
+  it('"token does not match" (OpenTelemetry\'s bearertokenauth) is the token refused, and the echoed token is masked', () => {
+    const secret = '011e1a6e9bb561f704487838d037e5ae657eb85cfbf243c5';
+    const c = run(
+      exchange({
+        method: 'POST',
+        url: 'https://otel.example.com:4318/v1/logs',
+        req: { Authorization: `Bearer {"token":"${secret}"}` },
+        body: `scheme or token does not match: Bearer {"token":"${secret}"}`,
+        mime: 'text/plain',
+      }),
+    );
+    expect(top(c)).toBe('token-invalid');
+    expect(text(c)).not.toContain(secret.slice(8, 30));
+  });
+
+  it('"WWW-Authenticate: None" (Neo4j, for its own scripts) names no scheme: Basic refused is credentials-rejected', () => {
+    const c = run(
+      exchange({
+        method: 'POST',
+        url: 'https://neo4j.example.com:7473/db/neo4j/tx/commit',
+        req: {
+          Authorization: 'Basic bmVvNGo6R3JhcGgtQWRtMW4tMjAyNQ==',
+          'X-Ajax-Browser-Auth': 'true',
+        },
+        res: { 'WWW-Authenticate': 'None' },
+        body: '{"errors":[{"code":"Neo.ClientError.Security.Unauthorized","message":"Invalid credential."}]}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(ids(c)).not.toContain('scheme-mismatch');
+    // "xBasic" (a dialog-suppressing variant) is Basic too.
+    const x = run(
+      exchange({
+        req: { Authorization: 'Basic dXNlcjpwYXNz' },
+        res: { 'WWW-Authenticate': 'xBasic realm="app"' },
+      }),
+    );
+    expect(top(x)).toBe('credentials-rejected');
+  });
+
+  it('a vendor\'s own X-…-Authorization header is a credential, and a Japanese "password authentication failed" is read', () => {
+    const c = run(
+      exchange({
+        url: 'https://acme.cybozu.com/k/v1/records.json?app=42',
+        req: { 'X-Cybozu-Authorization': 'Y2ktYm90OktpbnRvbmUtUGFzcy0yMDI1' },
+        body: '{"code":"CB_WA01","message":"ユーザーのパスワード認証に失敗しました。「X-Cybozu-Authorization」ヘッダーの値が正しくありません。"}',
+      }),
+    );
+    expect(top(c)).toBe('credentials-rejected');
+    expect(ids(c)).not.toContain('no-credentials');
+    expect(text(c)).not.toContain('Y2ktYm90OktpbnRvbmUtUGFzcy0yMDI1');
+  });
+
+  it('German words: an expired token, and a lapsed session in a HAR saved without cookies', () => {
+    const token = run(
+      exchange({
+        url: 'https://api.example.de/v1/konto',
+        req: { Authorization: 'Bearer opaque-0123456789abcdef' },
+        body: '{"fehler":"Das Zugriffstoken ist abgelaufen."}',
+      }),
+    );
+    expect(top(token)).toBe('token-expired');
+    const session = run(
+      exchange({
+        source: 'har-browser',
+        url: 'https://portal.example.de/api/konto',
+        body: '{"fehler":"Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."}',
+      }),
+    );
+    expect(top(session)).toBe('session-expired');
+  });
+});

@@ -108,5 +108,14 @@ export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate
       claim?.kind === 'session-unknown');
   if (ev.authBare) ctx.sent = '';
   else if (ev.authScheme !== undefined) ctx.sent = ev.authScheme.toLowerCase();
+  // Apps that answer their own scripts' requests without a browser sign-in
+  // dialog challenge a scheme no client speaks: "None" (Neo4j, for
+  // X-Ajax-Browser-Auth), "xBasic", "X-Basic". The scheme they take is the one
+  // sent (or Basic), so those are not evidence of a scheme mismatch.
+  ctx.challenged = ctx.challenged.map((s) => {
+    if (s === 'none') return ctx.sent || 'basic';
+    const m = /^x-?(basic|digest|bearer)$/.exec(s);
+    return m?.[1] ?? s;
+  });
   return ctx;
 }

@@ -63,7 +63,11 @@ export function schemeRules(ctx: Ctx): Finding[] {
   // Bearer tokens; and a challenge that names an RFC 6750 error about the
   // token sent (invalid_token, insufficient_scope) has read it as a token.
   const tokenSent = ctx.sent === 'bearer' || ctx.sent === 'dpop';
-  const readAsToken = tokenSent && (ch.includes('oauth') || ctx.tokenError);
+  // So have the server's words when they refuse the token itself ("User
+  // cannot be authenticated with the token provided", GitHub Packages under
+  // its Basic challenge): it read the Bearer token, and refused it.
+  const saysTokenRefused = ctx.bodyClaim?.kind === 'invalid' || ctx.bodyClaim?.kind === 'expired';
+  const readAsToken = tokenSent && (ch.includes('oauth') || ctx.tokenError || saysTokenRefused);
   if (!ch.includes(ctx.sent) && !readAsToken) {
     // The server lists what it accepts and the scheme sent is not among them.
     let detail: Msg;

@@ -1,6 +1,8 @@
 // What a server's own words say about a refusal. Words are only a hint
 // (vendors phrase things freely), so these patterns are deliberately narrow,
-// run on bounded, lower-cased text, and have no nested quantifiers.
+// run on bounded, lower-cased text, and have no nested quantifiers. Mostly
+// English; the commonest refusals in German, French, Spanish, Portuguese and
+// Japanese too, since servers answer in their users' language.
 import type { ClaimKind } from './types.ts';
 
 // Order matters: the more specific reading wins ("token not yet valid" is not "invalid").
@@ -25,7 +27,7 @@ const RULES: [ClaimKind, RegExp][] = [
   // token's; which one, the request decides (claims.ts).
   [
     'session-timeout',
-    /\bsession (has |is |was )?(expired|timed? ?out|ended)|\bsession[_ ]expired|session (timeout|expiry)/,
+    /\bsession (has |is |was )?(expired|timed? ?out|ended)|\bsession[_ ]expired|session (timeout|expiry)|sitzung (ist )?abgelaufen|session (a )?expiré|sesión (ha )?(expirado|caducado)|sessão (expirou|expirada)|セッション.{0,8}(期限切れ|有効期限が切れ|タイムアウト)/,
   ],
   [
     'session-unknown',
@@ -33,7 +35,7 @@ const RULES: [ClaimKind, RegExp][] = [
   ],
   [
     'expired',
-    /expired|\bexpir(y|ation)\b|token_expired|idx10223|lifetime validation failed|token has timed out/,
+    /expired|\bexpir(y|ation)\b|abgelaufen|expiré|expirado|caducado|expirou|有効期限が切れ|期限切れ|token_expired|idx10223|lifetime validation failed|token has timed out/,
   ],
   ['audience', /audience|\baud\b|idx10214|idx10208|wrong resource/],
   [
@@ -43,11 +45,11 @@ const RULES: [ClaimKind, RegExp][] = [
   ['session', /not logged in|(log|sign) ?in again|please (log|sign) ?in|login session/],
   [
     'rejected',
-    /bad credentials|(invalid|incorrect|wrong|bad)\b[a-z -]{0,24}?\b(credentials?|password|passphrase|api[ _-]?key|secret)\b|(invalid|incorrect|wrong|bad|unknown) (subscription|access|account|app|application|client|developer|license|integration|personal|user|auth|authentication)[ _-]?key\b|unable to authenticate with (the )?provided credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)/,
+    /bad credentials|(invalid|incorrect|wrong|bad)\b[a-z -]{0,24}?\b(credentials?|password|passphrase|api[ _-]?key|secret)\b|(invalid|incorrect|wrong|bad|unknown) (subscription|access|account|app|application|client|developer|license|integration|personal|user|auth|authentication)[ _-]?key\b|unable to authenticate with (the )?provided credentials|invalid (credentials|username|user name|user or password|password|login|api[ _-]?key|key|client|secret|access key|authentication credentials)|incorrect (api[ _-]?key|password|username|credentials|authentication credentials)|wrong (password|credentials|username|api[ _-]?key)|authentication failed|login failed|unrecognized ?client|the security token included in the request is invalid|api key (not valid|is invalid|invalid)|invalid password|password\/token|username or password|user name or password|unknown (user|api key)|credentials (are )?(invalid|incorrect|rejected)|(password|passphrase|credentials?|api[ _-]?key) (was|is|were|are) (incorrect|invalid|wrong|not (valid|correct))|authentifizierung fehlgeschlagen|anmeldung fehlgeschlagen|(falsches|ungültiges) (passwort|kennwort)|mot de passe (incorrect|invalide)|identifiants (incorrects|invalides)|échec de l'authentification|contraseña (incorrecta|inválida)|credenciales (incorrectas|inválidas)|senha (incorreta|inválida)|credenciais (incorretas|inválidas)|認証に失敗|パスワードが(正しくありません|違います)/,
   ],
   [
     'invalid',
-    /signature|malformed|invalid[_ ]token|token (is )?(invalid|not valid)|not a valid (token|jwt)|revoked|issuer|\biss\b|could not (be )?(decoded|decode|parsed|parse|verified|verify|validated|validate)|unable to (parse|decode|verify|validate)|verification failed|validation failed|bad token|jwt|idx10(5|6)\d\d|invalid [a-z]{1,12} ?[a-z]{0,12} token\b/,
+    /signature|malformed|invalid[_ ]token|token (is )?(invalid|not valid)|not a valid (token|jwt)|revoked|issuer|\biss\b|could not (be )?(decoded|decode|parsed|parse|verified|verify|validated|validate)|unable to (parse|decode|verify|validate)|verification failed|validation failed|bad token|jwt|idx10(5|6)\d\d|invalid [a-z]{1,12} ?[a-z]{0,12} token\b|(cannot|could not|can't|unable to) be authenticated with (the )?(provided )?token|token (does not|doesn't|did not) match/,
   ],
   [
     'missing',
