@@ -59,7 +59,7 @@ function sourceOf() {
   try {
     return {
       commit: git(['rev-parse', '--short', 'HEAD']),
-      dirty: git(['status', '--porcelain']) !== '',
+      dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
       built: params.build,
     };
   } catch {
