@@ -157,8 +157,9 @@ function countsDue(): void {
   const w = waiting;
   if (!w) return;
   const now = performance.now();
+  // (A record joining the batch replaces this timer with heldFlushDue.)
   const next = Math.min(w.due, w.lastCount + COUNT_QUIET_MS);
-  if (w.countOnly && next > now) {
+  if (next > now) {
     w.timer = setTimeout(countsDue, next - now);
     return;
   }

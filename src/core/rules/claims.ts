@@ -28,12 +28,9 @@ function challengeClaims(ctx: Ctx): Claim[] {
     if (error === 'invalid_token') {
       const k = classify(desc);
       // invalid_token is about the token: "session expired" there is the token's expiry.
-      const kind =
-        k === 'session-timeout'
-          ? 'expired'
-          : k && !k.startsWith('session') && k !== 'missing'
-            ? k
-            : 'invalid';
+      let kind: Claim['kind'] = k ?? 'invalid';
+      if (k === 'session-timeout') kind = 'expired';
+      else if (k === 'missing' || k?.startsWith('session')) kind = 'invalid';
       // A bare invalid_token says little: the token is refused, not why (causes.md, token-invalid).
       out.push({ kind, confidence: kind === 'invalid' ? (desc ? 0.8 : 0.6) : 0.9, evidence: ev });
     } else if (error === 'invalid_dpop_proof') {
@@ -209,22 +206,18 @@ export function claimFindings(ctx: Ctx): Finding[] {
         add('insufficient-scope', c.confidence);
         break;
       case 'session-timeout':
-        if (cookiesOnly) add('session-expired', c.confidence);
-        // "Session has expired" said of a bearer token (Facebook's Graph API does).
-        else if (tokenSent && !ctx.hasCookies)
-          add(
-            jwtInDate(ctx) ? 'token-invalid' : 'token-expired',
-            c.confidence * (jwtInDate(ctx) ? 0.85 : 1),
-          );
-        // A session lapsed that the record does not show: a HAR saved without cookies.
-        else if (noneThatSignIn) unseen('session-expired');
-        else add('session-expired', c.confidence);
-        break;
       case 'session-unknown':
         if (cookiesOnly) add('session-expired', c.confidence);
-        // A token whose sign-in session is gone (Keycloak: "User session not found").
-        else if (tokenSent && !ctx.hasCookies)
-          add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+        else if (tokenSent && !ctx.hasCookies) {
+          // Said of a token: "Session has expired" (Facebook's Graph API) is
+          // its expiry, unless its exp is still ahead; "User session not
+          // found" (Keycloak) is a token whose sign-in session is gone.
+          if (c.kind === 'session-unknown')
+            add(passwordLike(ctx) ? 'credentials-rejected' : 'token-invalid', c.confidence);
+          else if (jwtInDate(ctx)) add('token-invalid', c.confidence * 0.85);
+          else add('token-expired', c.confidence);
+        }
+        // A session the record does not show: a HAR saved without cookies.
         else if (noneThatSignIn) unseen('session-expired');
         else add('session-expired', c.confidence);
         break;

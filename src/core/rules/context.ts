@@ -80,7 +80,7 @@ export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate
     t,
     now: ms,
     nowSource: source,
-    challenged: ev.challenges.map((c) => c.scheme.toLowerCase()),
+    challenged: [], // below, once the scheme sent is known
     hasAuth,
     hasCookies,
     hasApiKey,
@@ -112,10 +112,10 @@ export function buildCtx(ev: Evidence, others: readonly Evidence[], t: Translate
   // dialog challenge a scheme no client speaks: "None" (Neo4j, for
   // X-Ajax-Browser-Auth), "xBasic", "X-Basic". The scheme they take is the one
   // sent (or Basic), so those are not evidence of a scheme mismatch.
-  ctx.challenged = ctx.challenged.map((s) => {
+  ctx.challenged = ev.challenges.map((c) => {
+    const s = c.scheme.toLowerCase();
     if (s === 'none') return ctx.sent || 'basic';
-    const m = /^x-?(basic|digest|bearer)$/.exec(s);
-    return m?.[1] ?? s;
+    return /^x-?(basic|digest|bearer)$/.exec(s)?.[1] ?? s;
   });
   return ctx;
 }
