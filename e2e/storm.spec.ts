@@ -232,8 +232,14 @@ test.describe('a storm across a reload', () => {
     // unload comes later, and more of them fall after the line.)
     expect(settled.count).toBeLessThanOrEqual(n + 1 + 100);
     // Everything counted sits on a record of the page: the commit lost nothing.
+    // Below the cap, exactly. At the cap the oldest records go and the count
+    // keeps their 401s (records.ts mergeRecords): on a loaded machine the
+    // storm can end during the reload, and the new page's first 401s are then
+    // records of their own until it starts again (seen once in clean-clone
+    // CI: the records held 386 of 437).
     const counted = settled.records.reduce((k, r) => k + 1 + (r.repeats ?? 0), 0);
-    expect(counted).toBe(settled.count);
+    if (settled.records.length < CAP) expect(counted).toBe(settled.count);
+    else expect(counted).toBeLessThanOrEqual(settled.count);
     await stormOver();
   });
 });
